@@ -1,0 +1,16 @@
+package io.omnidecide.decision;
+
+import io.omnidecide.profile.IdentityRef;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** What a channel asks: who, on which channel ("any" to let the service choose), where, in which language, how many actions. */
+public record DecideRequest(
+        @Schema(description = "The customer's id; or give identity instead", examples = "c-42") String customerId,
+        @Schema(description = "An identifier the channel knows the customer by") IdentityRef identity,
+        @Schema(description = "web, app, email, sms, push, social, store, call_centre, or any", examples = "email") String channel,
+        @Schema(description = "Where on the channel the answer will show", examples = "home_hero") String placement,
+        @Schema(description = "Language for the copy, e.g. sv-SE; the profile's locale when left out", examples = "en-GB") String locale,
+        @Schema(description = "How many actions to return (1 by default)", examples = "3") Integer limit,
+        @Schema(description = "Free context from the channel, recorded with the decision") Map<String, Object> context) {
+}

@@ -1,0 +1,10 @@
+package io.omnidecide.decision;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The answer to a decide: the actions in rank order, what was held back, and the context it was decided in. */
+public record DecideResponse(String decisionId, String customerId, boolean knownCustomer, String channel, String placement,
+        String rulesetVersion, Instant decidedAt, List<String> segments, String lifecycleStage, List<ActionResult> actions,
+        List<SuppressedAction> suppressed) {
+}

@@ -1,0 +1,166 @@
+package io.omnidecide.decision;
+
+import io.omnidecide.facts.Candidate;
+import io.omnidecide.facts.Channel;
+import io.omnidecide.facts.Customer;
+import io.omnidecide.facts.FactEffect;
+import io.omnidecide.facts.Stage;
+import io.omnidecide.facts.TracedFact;
+import io.omnidecide.message.MessageTemplate;
+import io.omnidecide.ruleset.RuleSource;
+import io.omnidecide.ruleset.Ruleset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The decision stages, in process and without I/O: segment the customer, find the eligible
+ * actions, expand each over the channels in question, apply the catalogue, the contact policy and
+ * the copy, then choose a channel per action and rank. Every business choice comes from the
+ * ruleset; this class only moves facts between stages and reads the results.
+ */
+public final class DecisionPipeline {
+
+    /** Best first: higher score, then higher priority, then action id for a stable order. */
+    private static final Comparator<Candidate> RANK = Comparator.comparingDouble(Candidate::score).reversed()
+            .thenComparing(Comparator.comparingInt(Candidate::getPriority).reversed())
+            .thenComparing(Candidate::getActionId);
+
+    /** For "any": the customer's preferred channel first, then the brand's order from the actions table. */
+    private static final Comparator<Candidate> CHANNEL_CHOICE = Comparator.comparingInt(Candidate::preferenceRank)
+            .thenComparingInt(Candidate::getChannelRank).thenComparing(Candidate::getChannel);
+
+    private static final Map<String, Stage> STAGE_OF_EFFECT = Map.of(
+            "lifecycle", Stage.SEGMENT, "segment", Stage.SEGMENT, "recommendation", Stage.SEGMENT,
+            "eligible", Stage.ELIGIBILITY, "category", Stage.CATALOG, "channels", Stage.CATALOG,
+            "suppressed", Stage.POLICY, "copy", Stage.MESSAGE);
+
+    private final String defaultLanguage;
+
+    public DecisionPipeline(String defaultLanguage) {
+        this.defaultLanguage = defaultLanguage;
+    }
+
+    /** Only the segment stage: lifecycle stage and segments, as the profile API shows them. */
+    public void segment(Ruleset ruleset, Customer customer) {
+        try (RuleSession session = new RuleSession(ruleset)) {
+            session.insert(customer);
+            session.run(Stage.SEGMENT);
+        }
+    }
+
+    DecisionOutcome decide(Ruleset ruleset, Customer customer, int limit) {
+        List<Candidate> candidates = new ArrayList<>();
+        try (RuleSession session = new RuleSession(ruleset)) {
+            session.insert(customer);
+            session.run(Stage.SEGMENT);
+            session.run(Stage.ELIGIBILITY);
+            List<String> channels = Channel.ANY.equals(customer.getChannel()) ? Channel.NAMES : List.of(customer.getChannel());
+            for (String action : customer.proposals()) {
+                for (String channel : channels) {
+                    Candidate candidate = new Candidate(action, channel, customer, customer.getLanguage());
+                    candidates.add(candidate);
+                    session.insert(candidate);
+                }
+            }
+            session.run(Stage.CATALOG);
+            session.run(Stage.POLICY);
+            session.run(Stage.MESSAGE);
+            List<Candidate> untranslated = candidates.stream()
+                    .filter(c -> c.isAllowed() && !c.isHasCopy() && !defaultLanguage.equals(c.getLanguage())).toList();
+            if (!untranslated.isEmpty()) {
+                untranslated.forEach(c -> c.fallBackToLanguage(defaultLanguage));
+                session.rerun(Stage.MESSAGE, untranslated);
+            }
+        }
+        return assemble(ruleset, customer, candidates, limit);
+    }
+
+    private DecisionOutcome assemble(Ruleset ruleset, Customer customer, List<Candidate> candidates, int limit) {
+        Map<String, List<Candidate>> byAction = new LinkedHashMap<>();
+        candidates.forEach(c -> byAction.computeIfAbsent(c.getActionId(), a -> new ArrayList<>()).add(c));
+        List<Candidate> chosen = new ArrayList<>();
+        List<SuppressedAction> suppressed = new ArrayList<>();
+        byAction.forEach((action, options) -> {
+            Optional<Candidate> best = options.stream().filter(DecisionPipeline::usable).min(CHANNEL_CHOICE);
+            if (best.isPresent()) {
+                chosen.add(best.get());
+            } else {
+                suppressed.addAll(whyNot(ruleset, action, options, customer.getChannel()));
+            }
+        });
+        List<ActionResult> actions = chosen.stream().sorted(RANK).limit(limit)
+                .map(c -> new ActionResult(c.getActionId(), c.getChannel(), c.getCategory(), Math.round(c.score() * 100) / 100.0,
+                        message(c), reasons(ruleset, customer, c)))
+                .toList();
+        return new DecisionOutcome(customer.segmentList(), customer.getLifecycleStage(), actions, suppressed);
+    }
+
+    private static boolean usable(Candidate c) {
+        return c.getCategory() != null && c.isAllowed() && !c.isSuppressed() && c.isHasCopy();
+    }
+
+    private static MessageContent message(Candidate c) {
+        Customer customer = c.customer();
+        return new MessageContent(c.getLanguage(), MessageTemplate.render(c.subject(), customer), MessageTemplate.render(c.title(), customer),
+                MessageTemplate.render(c.body(), customer), MessageTemplate.render(c.cta(), customer), MessageTemplate.render(c.url(), customer));
+    }
+
+    private static List<Reason> reasons(Ruleset ruleset, Customer customer, Candidate c) {
+        List<Reason> reasons = new ArrayList<>();
+        customer.effects().stream().filter(e -> e.kind().equals("eligible") && e.value().equals(c.getActionId()))
+                .forEach(e -> addReason(reasons, ruleset, e));
+        c.effects().stream().filter(e -> e.kind().equals("category") || e.kind().equals("copy"))
+                .forEach(e -> addReason(reasons, ruleset, e));
+        return reasons;
+    }
+
+    /** One reason per rule: a messages row sets several fields but is one reason. */
+    private static void addReason(List<Reason> reasons, Ruleset ruleset, FactEffect effect) {
+        if (effect.rule() != null && reasons.stream().noneMatch(r -> r.rule().equals(effect.rule()))) {
+            reasons.add(reason(ruleset, effect));
+        }
+    }
+
+    private static Reason reason(Ruleset ruleset, FactEffect effect) {
+        RuleSource source = ruleset.source(effect.rule());
+        String stage = STAGE_OF_EFFECT.getOrDefault(effect.kind(), Stage.POLICY).agendaGroup();
+        return source == null ? new Reason(stage, effect.rule(), null, null, null)
+                : new Reason(stage, effect.rule(), source.location(), source.when(), source.then());
+    }
+
+    /** The reasons an action goes out on none of the channels in question. */
+    private List<SuppressedAction> whyNot(Ruleset ruleset, String action, List<Candidate> options, String requestChannel) {
+        Candidate first = options.get(0);
+        if (first.getCategory() == null) {
+            return List.of(new SuppressedAction(action, null, "action '" + action + "' is not in the actions table", null));
+        }
+        boolean any = Channel.ANY.equals(requestChannel);
+        List<SuppressedAction> reasons = new ArrayList<>();
+        for (Candidate c : options) {
+            if (!c.isAllowed()) {
+                if (!any) {
+                    reasons.add(new SuppressedAction(action, c.getChannel(), "not sent on " + c.getChannel() + " (actions table)",
+                            effectReason(ruleset, c, "channels")));
+                }
+            } else if (c.isSuppressed()) {
+                c.effects().stream().filter(e -> e.kind().equals("suppressed"))
+                        .forEach(e -> reasons.add(new SuppressedAction(action, c.getChannel(), e.value(), reason(ruleset, e))));
+            } else {
+                reasons.add(new SuppressedAction(action, c.getChannel(),
+                        "no copy for " + c.getChannel() + " in language '" + c.getLanguage() + "' (messages table)", null));
+            }
+        }
+        if (reasons.isEmpty()) {
+            reasons.add(new SuppressedAction(action, null, "no channel allowed for this action (actions table)", null));
+        }
+        return reasons;
+    }
+
+    private static Reason effectReason(Ruleset ruleset, TracedFact fact, String kind) {
+        return fact.effects().stream().filter(e -> e.kind().equals(kind)).findFirst().map(e -> reason(ruleset, e)).orElse(null);
+    }
+}

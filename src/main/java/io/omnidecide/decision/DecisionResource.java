@@ -1,0 +1,73 @@
+package io.omnidecide.decision;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.omnidecide.problem.Problem;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/v1")
+@Tag(name = "Decisions", description = "What to say to this customer, here, now")
+public class DecisionResource {
+
+    private final DecisionService decisions;
+
+    public DecisionResource(DecisionService decisions) {
+        this.decisions = decisions;
+    }
+
+    @POST
+    @Path("/decide")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Decide the next-best actions for a customer on a channel",
+            description = "Segments the customer, finds eligible actions, applies consent and contact policy, ranks by "
+                    + "priority x value and renders each action's message for the channel and the customer's language. "
+                    + "With channel 'any' each action goes out on the customer's preferred consented channel. A customer "
+                    + "never seen before is decided for as a new prospect.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "web placement", value = """
+                    {"customerId": "c-42", "channel": "web", "placement": "home_hero", "limit": 3}"""),
+            @ExampleObject(name = "outbound, channel chosen per action", value = """
+                    {"identity": {"type": "email", "value": "ada@example.com"}, "channel": "any", "locale": "sv-SE"}""")}))
+    @APIResponse(responseCode = "200", description = "The decision, recorded under decisionId",
+            content = @Content(schema = @Schema(implementation = DecideResponse.class), examples = @ExampleObject(name = "cart reminder", value = """
+                    {"decisionId": "0b9d...", "customerId": "c-42", "knownCustomer": true, "channel": "email",
+                     "rulesetVersion": "3f2a9c1b7d4e", "decidedAt": "2026-11-24T10:00:00Z",
+                     "segments": ["cart_abandoner"], "lifecycleStage": "prospect",
+                     "actions": [{"actionId": "abandoned_cart_reminder", "channel": "email", "category": "marketing", "score": 7200.0,
+                       "message": {"language": "en", "subject": "Ada, your Trail sneaker is waiting", "body": "Hi Ada, ...",
+                                   "cta": "Back to my cart", "url": "https://shop.example.com/cart"},
+                       "reasons": [{"stage": "eligibility", "rule": "Eligibility_12",
+                                    "source": "decision-tables/eligibility.drl.csv row 12",
+                                    "when": "$c : Customer(segments contains \\"cart_abandoner\\")",
+                                    "then": "$c.propose(\\"abandoned_cart_reminder\\");"}]}],
+                     "suppressed": []}""")))
+    @APIResponse(responseCode = "400", description = "No customer, unknown channel, bad locale or limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public DecideResponse decide(DecideRequest request) {
+        return decisions.decide(request);
+    }
+
+    @GET
+    @Path("/decisions/{decisionId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A recorded decision", description = "The answer as it was sent, with the request and the ruleset version.")
+    @APIResponse(responseCode = "200", description = "The decision and its request")
+    @APIResponse(responseCode = "404", description = "No such decision",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public JsonNode decision(@PathParam("decisionId") String decisionId) {
+        return decisions.find(decisionId);
+    }
+}

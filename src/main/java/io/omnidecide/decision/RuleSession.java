@@ -1,0 +1,73 @@
+package io.omnidecide.decision;
+
+import io.omnidecide.facts.Stage;
+import io.omnidecide.facts.TracedFact;
+import io.omnidecide.ruleset.Ruleset;
+import java.util.ArrayList;
+import java.util.List;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+
+/**
+ * One decision's working memory. Runs the pipeline's stages one at a time, each its own agenda
+ * group, telling the engine before each stage that the facts changed (the previous stage wrote
+ * segments, categories...). Stamps every effect a rule records with that rule's name.
+ */
+final class RuleSession implements AutoCloseable {
+
+    /** Firings one stage may take; a table whose rules trigger each other forever stops here. */
+    static final int MAX_FIRINGS_PER_STAGE = 10_000;
+
+    private final KieSession session;
+    private final List<FactHandle> handles = new ArrayList<>();
+
+    RuleSession(Ruleset ruleset) {
+        this.session = ruleset.newSession();
+        session.addEventListener(new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                String rule = event.getMatch().getRule().getName();
+                for (Object fact : event.getMatch().getObjects()) {
+                    if (fact instanceof TracedFact traced) {
+                        traced.attributeTo(rule);
+                    }
+                }
+            }
+        });
+    }
+
+    void insert(Object fact) {
+        handles.add(session.insert(fact));
+    }
+
+    /** Runs a stage over every fact, as the previous stage may have changed any of them. */
+    void run(Stage stage) {
+        for (FactHandle handle : handles) {
+            session.update(handle, session.getObject(handle));
+        }
+        fire(stage);
+    }
+
+    /** Runs a stage again for the facts given only; the others already went through it. */
+    void rerun(Stage stage, List<?> changed) {
+        for (Object fact : changed) {
+            session.update(session.getFactHandle(fact), fact);
+        }
+        fire(stage);
+    }
+
+    private void fire(Stage stage) {
+        session.getAgenda().getAgendaGroup(stage.agendaGroup()).setFocus();
+        int fired = session.fireAllRules(MAX_FIRINGS_PER_STAGE);
+        if (fired >= MAX_FIRINGS_PER_STAGE) {
+            throw new RuleLoopException(stage, fired);
+        }
+    }
+
+    @Override
+    public void close() {
+        session.dispose();
+    }
+}

@@ -1,0 +1,121 @@
+package io.omnidecide.facts;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One action the customer is eligible for, on one channel it might go out on. The customer's
+ * values that policy and copy rows need are flattened in, so those tables stay on this one fact.
+ * Rules write the action's catalog entry, suppressions and the copy.
+ */
+public class Candidate extends TracedFact {
+
+    /** Rank of a channel the actions table does not list, or the customer does not prefer. */
+    public static final int UNRANKED = Integer.MAX_VALUE;
+
+    private final String actionId;
+    private final String channel;
+    private final Customer customer;
+    private String language;
+
+    // Written by the actions table (catalog stage).
+    private String category;
+    private int priority;
+    private double value;
+    private boolean allowed;
+    private int channelRank = UNRANKED;
+
+    // Written by the contact-policy table.
+    private final List<String> suppressions = new ArrayList<>();
+
+    // Written by the messages table.
+    private String subject;
+    private String title;
+    private String body;
+    private String cta;
+    private String url;
+
+    public Candidate(String actionId, String channel, Customer customer, String language) {
+        this.actionId = actionId;
+        this.channel = channel;
+        this.customer = customer;
+        this.language = language;
+    }
+
+    // ---- what the rules call -------------------------------------------------------------
+
+    public void setCategory(String category) { this.category = category; record("category", category); }
+    public void setPriority(int priority) { this.priority = priority; }
+    public void setValue(double value) { this.value = value; }
+
+    /** Lists the channels the action may use, in the brand's order of preference. */
+    public void allowChannels(String channels) {
+        List<String> list = Arrays.stream(channels.split(",")).map(String::trim).toList();
+        int index = list.indexOf(channel);
+        allowed = index >= 0;
+        channelRank = allowed ? index : UNRANKED;
+        record("channels", channels);
+    }
+
+    public void suppress(String reason) {
+        suppressions.add(reason);
+        record("suppressed", reason);
+    }
+
+    public void setSubject(String subject) { this.subject = subject; record("copy", "subject"); }
+    public void setTitle(String title) { this.title = title; record("copy", "title"); }
+    public void setBody(String body) { this.body = body; record("copy", "body"); }
+    public void setCta(String cta) { this.cta = cta; record("copy", "cta"); }
+    public void setUrl(String url) { this.url = url; record("copy", "url"); }
+
+    // ---- what conditions read ----------------------------------------------------------------
+
+    public String getActionId() { return actionId; }
+    public String getChannel() { return channel; }
+    public String getLanguage() { return language; }
+    public String getCategory() { return category; }
+    public int getPriority() { return priority; }
+    public double getValue() { return value; }
+    public boolean isAllowed() { return allowed; }
+    public int getChannelRank() { return channelRank; }
+    /** Consent status of the customer for this candidate's channel: granted, denied or unknown. */
+    public String getConsent() { return customer.consentFor(channel); }
+    /** The channel the request asked on ("any" when the service chooses). */
+    public String getRequestChannel() { return customer.getChannel(); }
+    public String getPlacement() { return customer.getPlacement(); }
+    public String getLifecycleStage() { return customer.getLifecycleStage(); }
+    public Set<String> getSegments() { return customer.getSegments(); }
+    public Set<String> getPurchasedSkus() { return customer.getPurchasedSkus(); }
+    public String getRecommendedSku() { return customer.getRecommendedSku(); }
+    public int getOpenSupportTickets() { return customer.getOpenSupportTickets(); }
+    public boolean isSuppressed() { return !suppressions.isEmpty(); }
+    public boolean isHasCopy() { return body != null; }
+
+    // ---- read by the pipeline ----------------------------------------------------------------
+
+    public Customer customer() { return customer; }
+    public List<String> suppressions() { return List.copyOf(suppressions); }
+    public String subject() { return subject; }
+    public String title() { return title; }
+    public String body() { return body; }
+    public String cta() { return cta; }
+    public String url() { return url; }
+
+    /** The customer's own ranking of this channel (0 = most preferred). */
+    public int preferenceRank() {
+        int index = customer.getPreferredChannels().indexOf(channel);
+        return index >= 0 ? index : UNRANKED;
+    }
+
+    /** Retries the copy lookup in another language (the brand's default) when none matched. */
+    public void fallBackToLanguage(String fallback) {
+        record("copy-fallback", language + " -> " + fallback);
+        this.language = fallback;
+    }
+
+    public double score() {
+        return priority * value;
+    }
+}

@@ -1,0 +1,33 @@
+package io.omnidecide.facts;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A fact that remembers what rules did to it, so that every decision can say which table row or
+ * rule produced each segment, proposal, suppression and message. The fact records the effect; the
+ * engine listener then stamps it with the rule that was firing.
+ */
+public abstract class TracedFact {
+
+    private final List<FactEffect> effects = new ArrayList<>();
+
+    protected void record(String kind, String value) {
+        effects.add(new FactEffect(kind, value));
+    }
+
+    /** Effects recorded so far, in firing order. Not a bean getter so rules cannot match on it. */
+    public List<FactEffect> effects() {
+        return Collections.unmodifiableList(effects);
+    }
+
+    /** Gives every effect recorded since the last call to the rule that just fired. */
+    public void attributeTo(String ruleName) {
+        for (FactEffect effect : effects) {
+            if (effect.rule() == null) {
+                effect.attributeTo(ruleName);
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** omnidecide: one next-best-action service for every channel. */
+package io.omnidecide;

@@ -1,0 +1,70 @@
+package io.omnidecide.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Maps every failure to problem+json, once each: domain problems, unreadable JSON (with the path
+ * of the field that did not fit), framework errors (404, 405, 415...), and anything unexpected
+ * (logged, answered without internals).
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response domain(ProblemException e, UriInfo uri) {
+        return respond(e.toProblem(uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException mapping ? path(mapping) : null;
+        String detail = e instanceof JsonMappingException && field != null && !field.isEmpty()
+                ? "field '" + field + "' has the wrong type or format"
+                : "the body is not valid JSON: " + e.getOriginalMessage();
+        return respond(new Problem("https://omnidecide.io/problems/invalid-json", "The request body cannot be read", 400,
+                detail, uri.getPath(), field == null || field.isEmpty() ? Map.of() : Map.of("field", field)));
+    }
+
+    @ServerExceptionMapper
+    public Response framework(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        Response.Status.Family family = Response.Status.Family.familyOf(status);
+        if (family == Response.Status.Family.SERVER_ERROR) {
+            return unexpected(e, uri);
+        }
+        String title = Response.Status.fromStatusCode(status) == null ? "Request failed"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri);
+        }
+        return respond(new Problem("about:blank", title, status, e.getMessage(), uri.getPath(), Map.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
+        return respond(new Problem("https://omnidecide.io/problems/internal-error", "Internal error", 500,
+                "the service failed to answer; the failure is logged", uri.getPath(), Map.of()));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** "actions[2].channel" from Jackson's reference chain. */
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+}

@@ -1,0 +1,251 @@
+package io.omnidecide.ruleset;
+
+import io.omnidecide.facts.Customer;
+import io.omnidecide.facts.Stage;
+import io.omnidecide.message.MessageTemplate;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * Turns analysts' files into an immutable {@link Ruleset}, or into a list of problems that name
+ * the file, sheet, cell or line. The only class that talks to the Drools build APIs.
+ *
+ * <p>Uses the classic (MVEL) build path: for rules loaded at run time it builds faster and with
+ * less heap than the executable model and evaluates about as fast (docs/architecture-decisions.md).
+ * Tables are turned into DRL here rather than handed to Drools by file name, which keeps the
+ * generated text for tracing and makes a plain {@code segments.csv} work as well as
+ * {@code segments.drl.csv}.
+ */
+public class RulesetCompiler {
+
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
+    private static final Pattern COPY_TEXT = Pattern.compile("\\.set(?:Subject|Title|Body|Cta|Url)\\(\"((?:[^\"\\\\]|\\\\.)*)\"\\)");
+    private static final Pattern RULE_IN_MESSAGE = Pattern.compile("[Rr]ule(?: name)?[= ]'?\"?([A-Za-z0-9_ ]+?)'?\"?[,\\]\\s:]");
+
+    private final Clock clock;
+
+    public RulesetCompiler(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Ruleset compile(List<RulesetFile> files) {
+        List<RulesetProblem> problems = new ArrayList<>();
+        List<RuleUnit> units = new ArrayList<>();
+        for (RulesetFile file : files) {
+            units.addAll(toUnits(file, problems));
+        }
+        if (units.isEmpty() && problems.isEmpty()) {
+            problems.add(RulesetProblem.inFile(null, "no rules: the ruleset has no .drl file and no decision table"));
+        }
+        if (!problems.isEmpty()) {
+            throw new RulesetInvalidException(problems);
+        }
+        KieBase kieBase = build(units, problems);
+        Map<String, RuleSource> sources = new LinkedHashMap<>();
+        for (RuleUnit unit : units) {
+            for (RuleSource rule : unit.rules()) {
+                RuleSource other = sources.putIfAbsent(rule.rule(), rule);
+                if (other != null) {
+                    problems.add(problem(rule, "rule name '" + rule.rule() + "' is also used in " + other.location()
+                            + "; give each table (RuleTable name) and rule its own name"));
+                }
+                checkPlaceholders(unit, rule, problems);
+            }
+        }
+        if (kieBase != null) {
+            checkStages(kieBase, sources, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new RulesetInvalidException(problems);
+        }
+        List<String> paths = files.stream().map(RulesetFile::path).sorted().toList();
+        return new Ruleset(version(files), clock.instant(), paths, kieBase, Map.copyOf(sources));
+    }
+
+    /** Content hash over paths and bytes: the same files give the same version on any machine. */
+    static String version(List<RulesetFile> files) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            files.stream().sorted(Comparator.comparing(RulesetFile::path)).forEach(f -> {
+                sha.update(f.path().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(f.content());
+                sha.update((byte) 0);
+            });
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static List<RuleUnit> toUnits(RulesetFile file, List<RulesetProblem> problems) {
+        if (file.isDrl()) {
+            return List.of(new RuleUnit(file, null, file.text()));
+        }
+        if (!file.isCsvTable() && !file.isWorkbookTable()) {
+            problems.add(RulesetProblem.inFile(file.path(), "not a rule file: expected .drl, .csv, .xlsx or .xls"));
+            return List.of();
+        }
+        List<DecisionTableSheet> sheets;
+        try {
+            sheets = DecisionTableReader.read(file);
+        } catch (IOException | RuntimeException e) {
+            problems.add(RulesetProblem.inFile(file.path(), "cannot read the spreadsheet: " + e.getMessage()));
+            return List.of();
+        }
+        List<RuleUnit> units = new ArrayList<>();
+        for (DecisionTableSheet sheet : sheets) {
+            if (!sheet.hasRuleTable()) {
+                continue;
+            }
+            try {
+                units.add(new RuleUnit(file, sheet, DecisionTableDrl.generate(sheet)));
+            } catch (RuntimeException e) {
+                // A structurally broken table throws rather than reporting messages.
+                problems.add(new RulesetProblem(file.path(), sheet.name(), null, null, null,
+                        "the decision table cannot be read: " + rootMessage(e)));
+            }
+        }
+        if (units.isEmpty() && problems.stream().noneMatch(p -> file.path().equals(p.file()))) {
+            problems.add(RulesetProblem.inFile(file.path(), "no RuleTable found: a decision table needs a 'RuleSet' row and a 'RuleTable' header"));
+        }
+        return units;
+    }
+
+    private KieBase build(List<RuleUnit> units, List<RulesetProblem> problems) {
+        KieServices ks = KieServices.Factory.get();
+        ClassLoader classLoader = Customer.class.getClassLoader();
+        ReleaseId releaseId = ks.newReleaseId("io.omnidecide.rulesets", "ruleset-" + UUID.randomUUID(), "1.0.0");
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        Map<String, RuleUnit> byResource = new LinkedHashMap<>();
+        for (int i = 0; i < units.size(); i++) {
+            // A folder matching the DRL package keeps Drools from warning about every file.
+            Matcher pkg = PACKAGE.matcher(units.get(i).drl());
+            String folder = pkg.find() ? pkg.group(1).replace('.', '/') : "omnidecide";
+            String resource = folder + "/unit" + i + ".drl";
+            byResource.put(resource, units.get(i));
+            kfs.write("src/main/resources/" + resource, units.get(i).drl());
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs, classLoader).buildAll();
+        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+            RuleUnit unit = byResource.entrySet().stream()
+                    .filter(e -> message.getPath() != null && message.getPath().endsWith(e.getKey()))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            problems.add(locate(unit, message.getLine(), message.getText()));
+        }
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        try {
+            return ks.newKieContainer(releaseId, classLoader).getKieBase();
+        } finally {
+            // Every build stays in the KieRepository singleton unless removed: one leaked KieBase per reload.
+            ks.getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    /** Maps a Drools message back to what the analyst wrote: DRL line, or table row and cell. */
+    static RulesetProblem locate(RuleUnit unit, int line, String text) {
+        String message = text.replaceAll("\\s+", " ").trim();
+        if (unit == null) {
+            return RulesetProblem.inFile(null, message);
+        }
+        if (!unit.isTable()) {
+            return new RulesetProblem(unit.file().path(), null, null, null, line > 0 ? line : null, message);
+        }
+        String rule = line > 0 ? unit.ruleAt(line) : null;
+        if (rule == null) {
+            Matcher named = RULE_IN_MESSAGE.matcher(message);
+            rule = named.find() ? named.group(1).trim() : null;
+        }
+        Integer row = rule == null ? null : RuleUnit.tableRow(rule);
+        String cell = row == null || line <= 0 ? null : cellOf(unit, row, unit.lines().get(Math.min(line, unit.lines().size()) - 1));
+        return new RulesetProblem(unit.file().path(), unit.sheetName(), cell, row, null, message);
+    }
+
+    /** The cell of the row whose text appears in the generated line; the longest match wins. */
+    private static String cellOf(RuleUnit unit, int row, String generatedLine) {
+        DecisionTableSheet sheet = unit.sheet();
+        int best = 0;
+        int bestLength = 0;
+        for (int column = 1; column <= sheet.width(row); column++) {
+            String value = sheet.cell(row, column).trim();
+            if (!value.isEmpty() && value.length() > bestLength && generatedLine.contains(value)) {
+                best = column;
+                bestLength = value.length();
+            }
+        }
+        return best == 0 ? null : DecisionTableSheet.columnName(best) + row;
+    }
+
+    /** Copy may only use placeholders the renderer fills; a typo would reach customers as a gap. */
+    private static void checkPlaceholders(RuleUnit unit, RuleSource rule, List<RulesetProblem> problems) {
+        if (rule.then() == null) {
+            return;
+        }
+        Matcher copy = COPY_TEXT.matcher(rule.then());
+        while (copy.find()) {
+            for (String name : MessageTemplate.unknownPlaceholders(copy.group(1))) {
+                String cell = unit.isTable() ? cellContaining(unit.sheet(), rule.row(), "{" + name) : null;
+                problems.add(new RulesetProblem(rule.file(), rule.sheet(), cell, rule.row(), rule.line(),
+                        "unknown placeholder {" + name + "}; copy may use " + MessageTemplate.NAMES));
+            }
+        }
+    }
+
+    private static String cellContaining(DecisionTableSheet sheet, int row, String text) {
+        for (int column = 1; column <= sheet.width(row); column++) {
+            if (sheet.cell(row, column).contains(text)) {
+                return DecisionTableSheet.columnName(column) + row;
+            }
+        }
+        return null;
+    }
+
+    private static RulesetProblem problem(RuleSource rule, String message) {
+        return new RulesetProblem(rule.file(), rule.sheet(), null, rule.row(), rule.line(), message);
+    }
+
+    /** Every rule must run in one of the pipeline's stages, or it would never fire. */
+    private static void checkStages(KieBase kieBase, Map<String, RuleSource> sources, List<RulesetProblem> problems) {
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                String group = ((RuleImpl) rule).getAgendaGroup();
+                if (!Stage.AGENDA_GROUPS.contains(group)) {
+                    problems.add(problem(sources.get(rule.getName()), "rule '" + rule.getName() + "' belongs to no stage (agenda group '" + group
+                                    + "'); set AGENDA-GROUP (tables) or agenda-group (DRL) to one of " + Stage.AGENDA_GROUPS));
+                }
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}
