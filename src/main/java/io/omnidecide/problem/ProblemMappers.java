@@ -2,6 +2,7 @@ package io.omnidecide.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -32,6 +33,12 @@ public class ProblemMappers {
                 : "the body is not valid JSON: " + e.getOriginalMessage();
         return respond(new Problem("https://omnidecide.io/problems/invalid-json", "The request body cannot be read", 400,
                 detail, uri.getPath(), field == null || field.isEmpty() ? Map.of() : Map.of("field", field)));
+    }
+
+    /** Quarkus maps this subtype itself (an empty 400) unless told otherwise. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
     }
 
     @ServerExceptionMapper

@@ -61,18 +61,11 @@ public class RulesetCompiler {
         if (!problems.isEmpty()) {
             throw new RulesetInvalidException(problems);
         }
-        KieBase kieBase = build(units, problems);
-        Map<String, RuleSource> sources = new LinkedHashMap<>();
-        for (RuleUnit unit : units) {
-            for (RuleSource rule : unit.rules()) {
-                RuleSource other = sources.putIfAbsent(rule.rule(), rule);
-                if (other != null) {
-                    problems.add(problem(rule, "rule name '" + rule.rule() + "' is also used in " + other.location()
-                            + "; give each table (RuleTable name) and rule its own name"));
-                }
-                checkPlaceholders(unit, rule, problems);
-            }
+        Map<String, RuleSource> sources = sources(units, problems);
+        if (!problems.isEmpty()) {
+            throw new RulesetInvalidException(problems);
         }
+        KieBase kieBase = build(units, problems);
         if (kieBase != null) {
             checkStages(kieBase, sources, problems);
         }
@@ -81,6 +74,31 @@ public class RulesetCompiler {
         }
         List<String> paths = files.stream().map(RulesetFile::path).sorted().toList();
         return new Ruleset(version(files), clock.instant(), paths, kieBase, Map.copyOf(sources));
+    }
+
+    /** Every rule by its name, which must be unique: decisions cite rules by name. */
+    private static Map<String, RuleSource> sources(List<RuleUnit> units, List<RulesetProblem> problems) {
+        Map<String, RuleSource> sources = new LinkedHashMap<>();
+        for (RuleUnit unit : units) {
+            List<RuleSource> rules = unit.rules();
+            if (rules.isEmpty() && unit.isTable()) {
+                problems.add(new RulesetProblem(unit.file().path(), unit.sheetName(), null, null, null,
+                        "the table has no rules: under RuleTable come CONDITION/ACTION, object types, snippets, labels, then one row per rule"));
+            }
+            for (RuleSource rule : rules) {
+                RuleSource other = sources.putIfAbsent(rule.rule(), rule);
+                if (other != null) {
+                    problems.add(problem(rule, "rule name '" + rule.rule() + "' is also used in " + other.location()
+                            + "; give each table (RuleTable name) and rule its own name"));
+                }
+                if (unit.isTable() && (rule.then() == null || rule.then().isBlank())) {
+                    problems.add(problem(rule, "the row does nothing: fill at least one ACTION cell (a table needs its "
+                            + "CONDITION/ACTION, object type, snippet and label rows above the rule rows)"));
+                }
+                checkPlaceholders(unit, rule, problems);
+            }
+        }
+        return sources;
     }
 
     /** Content hash over paths and bytes: the same files give the same version on any machine. */
@@ -181,13 +199,16 @@ public class RulesetCompiler {
             rule = named.find() ? named.group(1).trim() : null;
         }
         Integer row = rule == null ? null : RuleUnit.tableRow(rule);
-        String cell = row == null || line <= 0 ? null : cellOf(unit, row, unit.lines().get(Math.min(line, unit.lines().size()) - 1));
+        String cell = row == null || line <= 0 ? null : cellOf(unit.sheet(), row, unit.lines().get(Math.min(line, unit.lines().size()) - 1));
+        if (cell == null && row != null) {
+            // Errors in generated Java name the offending value but not a DRL line.
+            cell = cellOf(unit.sheet(), row, message);
+        }
         return new RulesetProblem(unit.file().path(), unit.sheetName(), cell, row, null, message);
     }
 
-    /** The cell of the row whose text appears in the generated line; the longest match wins. */
-    private static String cellOf(RuleUnit unit, int row, String generatedLine) {
-        DecisionTableSheet sheet = unit.sheet();
+    /** The cell of the row whose text appears in the generated text; the longest match wins. */
+    private static String cellOf(DecisionTableSheet sheet, int row, String generatedLine) {
         int best = 0;
         int bestLength = 0;
         for (int column = 1; column <= sheet.width(row); column++) {
