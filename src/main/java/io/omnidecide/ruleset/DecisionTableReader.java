@@ -65,7 +65,9 @@ final class DecisionTableReader {
     /** RFC 4180 CSV as Drools reads it: commas, double quotes, "" for a quote; no line breaks in cells. */
     static List<List<String>> parseCsv(String text) {
         List<List<String>> rows = new ArrayList<>();
-        for (String line : text.split("\r?\n", -1)) {
+        // A final line break ends the last row; it does not start another.
+        String body = text.replaceFirst("\\r?\\n$", "");
+        for (String line : body.split("\r?\n", -1)) {
             List<String> cells = new ArrayList<>();
             StringBuilder cell = new StringBuilder();
             boolean quoted = false;

@@ -1,0 +1,55 @@
+package io.omnidecide.api;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** What a channel does over HTTP, shared by the API tests. */
+final class Api {
+
+    private Api() {
+    }
+
+    /** A customer id no other test uses: the tests share one database. */
+    static String newCustomer(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static String eventId() {
+        return "evt-" + UUID.randomUUID();
+    }
+
+    /** An ISO-8601 time so long before now. */
+    static String ago(Duration duration) {
+        return Instant.now().minus(duration).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    static ValidatableResponse postEvents(String json) {
+        return given().contentType(ContentType.JSON).body(json).when().post("/v1/events").then();
+    }
+
+    static ValidatableResponse putProfile(String customerId, String json) {
+        return given().contentType(ContentType.JSON).body(json).when().put("/v1/profiles/{id}", customerId).then();
+    }
+
+    static ValidatableResponse getProfile(String customerId) {
+        return given().when().get("/v1/profiles/{id}", customerId).then();
+    }
+
+    static ValidatableResponse decide(String json) {
+        return given().contentType(ContentType.JSON).body(json).when().post("/v1/decide").then();
+    }
+
+    /** One event as JSON; properties is a JSON object text or null. */
+    static String event(String id, String customerId, String type, String channel, String occurredAt, String properties) {
+        return "{\"id\":\"" + id + "\",\"customerId\":\"" + customerId + "\",\"type\":\"" + type + "\""
+                + (channel == null ? "" : ",\"channel\":\"" + channel + "\"")
+                + ",\"occurredAt\":\"" + occurredAt + "\""
+                + (properties == null ? "" : ",\"properties\":" + properties) + "}";
+    }
+}
