@@ -186,7 +186,7 @@ public class RulesetCompiler {
 
     /** Maps a Drools message back to what the analyst wrote: DRL line, or table row and cell. */
     static RulesetProblem locate(RuleUnit unit, int line, String text) {
-        String message = text.replaceAll("\\s+", " ").trim();
+        String message = UnknownFieldHint.of(text).orElse(text.replaceAll("\\s+", " ").trim());
         if (unit == null) {
             return RulesetProblem.inFile(null, message);
         }
