@@ -13,6 +13,26 @@ public interface OmnidecideConfig {
 
     DecideSettings decide();
 
+    SecuritySettings security();
+
+    interface SecuritySettings {
+        /** Where the first admin key is written when the service starts with no key at all. */
+        @WithDefault("data/admin-key")
+        String adminKeyFile();
+
+        /** Requests per second a key may make unless it has its own limit. */
+        @WithDefault("100")
+        int defaultRateLimit();
+
+        /** Largest request body, in bytes, for POST /v1/decide and PUT /v1/profiles. */
+        @WithDefault("65536")
+        int smallBodyBytes();
+
+        /** Largest request body, in bytes, for POST /v1/events (a batch). */
+        @WithDefault("1048576")
+        int eventsBodyBytes();
+    }
+
     interface RulesetSettings {
         /** Folder of DRL rule files. */
         String rulesDir();

@@ -2,6 +2,8 @@ package io.omnidecide.decision;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnidecide.problem.Problem;
+import io.omnidecide.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@RolesAllowed(Roles.CHANNEL)
 @Path("/v1")
 @Tag(name = "Decisions", description = "What to say to this customer, here, now")
 public class DecisionResource {

@@ -2,6 +2,8 @@ package io.omnidecide.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnidecide.problem.Problem;
+import io.omnidecide.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@RolesAllowed(Roles.CHANNEL)
 @Path("/v1/events")
 @Tag(name = "Events", description = "What customers do on every channel")
 public class EventResource {

@@ -1,6 +1,8 @@
 package io.omnidecide.profile;
 
 import io.omnidecide.problem.Problem;
+import io.omnidecide.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@RolesAllowed(Roles.CHANNEL)
 @Path("/v1/profiles/{customerId}")
 @Tag(name = "Profiles", description = "One profile per customer, whatever the channel")
 public class ProfileResource {

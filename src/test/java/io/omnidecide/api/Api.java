@@ -1,9 +1,8 @@
 package io.omnidecide.api;
 
-import static io.restassured.RestAssured.given;
-
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,6 +26,11 @@ final class Api {
     /** An ISO-8601 time so long before now. */
     static String ago(Duration duration) {
         return Instant.now().minus(duration).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** A request as a channel sends it, with the channel's key. */
+    static RequestSpecification given() {
+        return Keys.as(Keys.channel());
     }
 
     static ValidatableResponse postEvents(String json) {

@@ -6,7 +6,7 @@ import static io.omnidecide.api.Api.eventId;
 import static io.omnidecide.api.Api.getProfile;
 import static io.omnidecide.api.Api.newCustomer;
 import static io.omnidecide.api.Api.postEvents;
-import static io.restassured.RestAssured.given;
+import static io.omnidecide.api.Api.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

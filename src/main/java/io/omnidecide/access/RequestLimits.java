@@ -1,0 +1,88 @@
+package io.omnidecide.access;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.omnidecide.OmnidecideConfig;
+import io.omnidecide.problem.Problem;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Abuse limits before any work is done: request body size by endpoint, and requests per second per
+ * key (token buckets: a key may burst up to one second's allowance, then is held to its rate).
+ */
+@ApplicationScoped
+public class RequestLimits {
+
+    private final CurrentIdentityAssociation identities;
+    private final int smallBodyBytes;
+    private final int eventsBodyBytes;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    public RequestLimits(CurrentIdentityAssociation identities, OmnidecideConfig config) {
+        this.identities = identities;
+        this.smallBodyBytes = config.security().smallBodyBytes();
+        this.eventsBodyBytes = config.security().eventsBodyBytes();
+    }
+
+    @ServerRequestFilter
+    public Uni<Response> limit(ContainerRequestContext request) {
+        Response tooLarge = bodyTooLarge(request);
+        if (tooLarge != null) {
+            return Uni.createFrom().item(tooLarge);
+        }
+        return identities.getDeferredIdentity()
+                .map(identity -> identity.<Caller>getAttribute(ApiKeyIdentityProvider.CALLER))
+                .map(caller -> caller == null ? null : rateLimited(caller, request))
+                // A bad key is answered by the security check with 401; it has no bucket to spend.
+                .onFailure().recoverWithNull();
+    }
+
+    private Response bodyTooLarge(ContainerRequestContext request) {
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return null;
+        }
+        int limit = request.getUriInfo().getPath().startsWith("/v1/events") ? eventsBodyBytes : smallBodyBytes;
+        long bytes;
+        try {
+            bytes = Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        if (bytes <= limit) {
+            return null;
+        }
+        return problem(413, "body-too-large", "Request body too large",
+                "the body has " + bytes + " bytes; this endpoint takes at most " + limit, Map.of("maxBytes", limit));
+    }
+
+    private Response rateLimited(Caller caller, ContainerRequestContext request) {
+        Bucket bucket = buckets.computeIfAbsent(caller.keyName(), name -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(caller.rateLimit()).refillGreedy(caller.rateLimit(), Duration.ofSeconds(1)).build())
+                .build());
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (probe.isConsumed()) {
+            return null;
+        }
+        long retryAfterSeconds = Math.max(1, (long) Math.ceil(probe.getNanosToWaitForRefill() / 1e9));
+        Response response = problem(429, "rate-limited", "Too many requests",
+                "this key may make " + caller.rateLimit() + " requests per second; retry after " + retryAfterSeconds + " s",
+                Map.of("rateLimitPerSecond", caller.rateLimit()));
+        return Response.fromResponse(response).header("Retry-After", retryAfterSeconds).build();
+    }
+
+    private static Response problem(int status, String type, String title, String detail, Map<String, Object> extensions) {
+        return Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(new Problem("https://omnidecide.io/problems/" + type, title, status, detail, null, extensions)).build();
+    }
+}
