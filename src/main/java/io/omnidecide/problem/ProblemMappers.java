@@ -7,6 +7,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -57,11 +58,25 @@ public class ProblemMappers {
         return respond(new Problem("about:blank", title, status, e.getMessage(), uri.getPath(), Map.of()));
     }
 
+    /**
+     * Logs the failure's type and where it happened, not its message: database and driver messages
+     * quote the values involved (an e-mail address in a unique-key error), and logs must hold no
+     * personal data. The full trace is at DEBUG, under the error id the caller receives.
+     */
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
-        LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
+        String errorId = UUID.randomUUID().toString();
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        StackTraceElement at = root.getStackTrace().length > 0 ? root.getStackTrace()[0] : null;
+        LOG.errorf("Unexpected failure %s on %s: %s (root cause %s at %s)", errorId, uri.getPath(), e.getClass().getName(),
+                root.getClass().getName(), at);
+        LOG.debugf(e, "Unexpected failure %s", errorId);
         return respond(new Problem("https://omnidecide.io/problems/internal-error", "Internal error", 500,
-                "the service failed to answer; the failure is logged", uri.getPath(), Map.of()));
+                "the service failed to answer; the failure is logged under errorId " + errorId, uri.getPath(),
+                Map.of("errorId", errorId)));
     }
 
     private static Response respond(Problem problem) {
