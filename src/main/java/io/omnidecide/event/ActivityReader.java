@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * Counts recent engagement per channel with one bounded query on (customer_id, occurred_at), the
@@ -29,25 +28,8 @@ public class ActivityReader {
                         + "where customer_id = ?1 and occurred_at >= ?2 and occurred_at <= ?4 group by channel, event_type")
                 .setParameter(1, customerId).setParameter(2, since30).setParameter(3, since14).setParameter(4, now)
                 .getResultList();
-        TreeMap<String, Integer> engagement = new TreeMap<>();
-        int app14 = 0;
-        int app30 = 0;
-        int email30 = 0;
-        for (Object[] row : rows) {
-            String channel = (String) row[0];
-            String type = (String) row[1];
-            int count = ((Number) row[2]).intValue();
-            int count14 = ((Number) row[3]).intValue();
-            if (channel != null) {
-                engagement.merge(channel, count, Integer::sum);
-            }
-            if (type.equals(EventType.APP_SESSION.wireName())) {
-                app14 += count14;
-                app30 += count;
-            } else if (type.equals(EventType.EMAIL_OPEN.wireName()) || type.equals(EventType.EMAIL_CLICK.wireName())) {
-                email30 += count;
-            }
-        }
-        return new RecentActivity(engagement, app14, app30, email30);
+        return RecentActivity.of(rows.stream()
+                .map(row -> new RecentActivity.Count((String) row[0], (String) row[1], ((Number) row[2]).intValue(), ((Number) row[3]).intValue()))
+                .toList());
     }
 }

@@ -116,7 +116,7 @@ public class EventService {
         if (profile.lastEventAt != null && event.occurredAt().isBefore(profile.lastEventAt)) {
             // A late event: replay the history in event time so the cart and firsts come out right.
             em.flush();
-            ProfileProjection.rebuild(profile);
+            ProfileProjection.rebuild(profile, CustomerEvent.historyOf(profile.customerId));
         } else {
             ProfileProjection.apply(profile, event.type(), event.channel(), event.occurredAt(), event.properties());
         }

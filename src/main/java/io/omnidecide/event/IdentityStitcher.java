@@ -63,6 +63,6 @@ public class IdentityStitcher {
                 .setParameter(1, into.customerId).setParameter(2, anonymousId).executeUpdate();
         em.remove(anonymous);
         em.flush();
-        ProfileProjection.rebuild(into);
+        ProfileProjection.rebuild(into, CustomerEvent.historyOf(into.customerId));
     }
 }

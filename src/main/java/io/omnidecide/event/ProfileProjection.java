@@ -43,9 +43,9 @@ final class ProfileProjection {
     }
 
     /** Replays a customer's whole history onto the profile, keeping what the customer told us. */
-    static void rebuild(Profile profile) {
+    static void rebuild(Profile profile, List<CustomerEvent> historyInEventTime) {
         profile.clearLearned();
-        for (CustomerEvent event : CustomerEvent.historyOf(profile.customerId)) {
+        for (CustomerEvent event : historyInEventTime) {
             EventType.fromWire(event.type).ifPresent(type -> apply(profile, type, event.channel, event.occurredAt,
                     JsonColumns.readTree(event.properties)));
         }

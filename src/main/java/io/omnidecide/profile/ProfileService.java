@@ -5,12 +5,9 @@ import io.omnidecide.event.ActivityReader;
 import io.omnidecide.event.IdentityStitcher;
 import io.omnidecide.event.RecentActivity;
 import io.omnidecide.facts.Channel;
-import io.omnidecide.facts.Customer;
 import io.omnidecide.problem.InvalidRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -75,19 +72,9 @@ public class ProfileService {
 
     private ProfileView view(Profile p) {
         RecentActivity recent = activity.of(p.customerId, clock.instant());
-        Customer segmented = decisions.segmentsOf(p, recent);
         List<IdentityRef> identities = Identity.ofCustomer(p.customerId).stream()
                 .map(i -> new IdentityRef(i.key.type(), i.key.value())).toList();
-        BigDecimal cartValue = p.cart.stream().map(CartItem::lineValue).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal average = p.orders == 0 ? BigDecimal.ZERO : p.lifetimeValue.divide(BigDecimal.valueOf(p.orders), 2, RoundingMode.HALF_UP);
-        ProfileView.Metrics metrics = new ProfileView.Metrics(p.orders, p.lifetimeValue, average, p.firstSeen, p.lastSeen,
-                p.firstPurchaseAt, p.lastPurchaseAt, p.purchasedSkus, p.purchasedCategories, recent.engagement30d(), p.openSupportTickets,
-                p.reviewsPosted, p.newsletterSubscribed,
-                p.acquisitionChannel == null && p.acquisitionCampaign == null ? null
-                        : new ProfileView.Acquisition(p.acquisitionChannel, p.acquisitionCampaign));
-        ProfileView.Cart cart = new ProfileView.Cart(p.cart, p.cart.stream().mapToInt(CartItem::quantity).sum(), cartValue, p.lastCartAddAt);
-        return new ProfileView(p.customerId, p.anonymous, p.traits, identities, p.consent, p.preferredChannels, cart, metrics,
-                segmented.getLifecycleStage(), segmented.segmentList(), p.createdAt, p.updatedAt);
+        return ProfileView.of(p, identities, recent, decisions.segmentsOf(p, recent));
     }
 
     private static void validate(String customerId, ProfileUpdate update) {

@@ -1,0 +1,77 @@
+package io.omnidecide.decision;
+
+import io.omnidecide.event.RecentActivity;
+import io.omnidecide.facts.Channel;
+import io.omnidecide.facts.Customer;
+import io.omnidecide.problem.InvalidRequestException;
+import io.omnidecide.profile.Profile;
+import io.omnidecide.ruleset.Ruleset;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * A decision from what is known, without I/O: the request, the profile (none for a visitor), its
+ * recent activity, a ruleset and a time. The service feeds it from the database; scenario replays
+ * feed it from memory, so both decide alike.
+ */
+public final class Decider {
+
+    private static final Pattern LOCALE = Pattern.compile("[a-zA-Z]{2,3}([-_][a-zA-Z0-9]{2,8})*");
+
+    private final DecisionPipeline pipeline;
+    private final String defaultLanguage;
+    private final int maxLimit;
+
+    public Decider(String defaultLanguage, int maxLimit) {
+        this.pipeline = new DecisionPipeline(defaultLanguage);
+        this.defaultLanguage = defaultLanguage;
+        this.maxLimit = maxLimit;
+    }
+
+    public DecideResponse decide(Ruleset ruleset, DecideRequest request, Profile profile, RecentActivity activity, Instant now) {
+        int limit = validate(request);
+        RequestContext context = new RequestContext(request.channel(), request.placement(), request.locale());
+        Customer customer = profile == null
+                ? CustomerFacts.visitor(request.customerId(), context, defaultLanguage)
+                : CustomerFacts.of(profile, activity, context, now, defaultLanguage);
+        DecisionOutcome outcome = pipeline.decide(ruleset, customer, limit);
+        return new DecideResponse(UUID.randomUUID().toString(), customer.getCustomerId(), customer.isKnown(),
+                request.channel(), request.placement(), ruleset.version(), now, outcome.segments(), outcome.lifecycleStage(),
+                outcome.actions(), outcome.suppressed());
+    }
+
+    /** The profile's lifecycle stage and segments as the ruleset sees them at a time. */
+    public Customer segment(Ruleset ruleset, Profile profile, RecentActivity activity, Instant now) {
+        Customer customer = CustomerFacts.of(profile, activity, new RequestContext(null, null, null), now, defaultLanguage);
+        pipeline.segment(ruleset, customer);
+        return customer;
+    }
+
+    /** Checks a request; returns the number of actions to answer with. */
+    public int validate(DecideRequest request) {
+        if (request == null) {
+            throw new InvalidRequestException(null, "a decide request body is required");
+        }
+        if (request.customerId() == null && request.identity() == null) {
+            throw new InvalidRequestException("customerId", "customerId or identity is required: whom is the decision for?");
+        }
+        if (request.customerId() != null && (request.customerId().isBlank() || request.customerId().length() > 128)) {
+            throw new InvalidRequestException("customerId", "customerId must be a non-empty string of at most 128 characters");
+        }
+        if (request.customerId() == null && request.identity().problem() != null) {
+            throw new InvalidRequestException("identity", request.identity().problem());
+        }
+        if (request.channel() == null || !(Channel.ANY.equals(request.channel()) || Channel.fromWire(request.channel()).isPresent())) {
+            throw new InvalidRequestException("channel", "channel must be one of " + Channel.NAMES + " or 'any'");
+        }
+        if (request.locale() != null && !LOCALE.matcher(request.locale()).matches()) {
+            throw new InvalidRequestException("locale", "locale must be a language tag such as en, en-GB or sv-SE");
+        }
+        int limit = request.limit() == null ? 1 : request.limit();
+        if (limit < 1 || limit > maxLimit) {
+            throw new InvalidRequestException("limit", "limit must be between 1 and " + maxLimit);
+        }
+        return limit;
+    }
+}

@@ -1,0 +1,39 @@
+package io.omnidecide.scenario;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.omnidecide.profile.IdentityRef;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One customer journey (docs/scenarios.md): who the customer is, then steps at offsets from the
+ * start, each sending events and/or asking for a decision, with what must hold afterwards.
+ */
+public record Scenario(String name, String description, Instant start, ScenarioCustomer customer, List<Step> steps) {
+
+    /** The customer the journey is about; events and decides name them unless a step says otherwise. */
+    public record ScenarioCustomer(String id, Map<String, Object> traits, Map<String, String> consent,
+            List<String> preferredChannels, List<IdentityRef> identities) {
+    }
+
+    /**
+     * @param at     offset from the start, such as +0, +90m, +2h, +3d, +1w2d (each step's time is start + offset)
+     * @param events events as POST /v1/events takes them; id, customerId and occurredAt default to the step's
+     */
+    public record Step(String name, String at, List<ObjectNode> events, DecideStep decide, Expectations expect) {
+    }
+
+    public record DecideStep(String customerId, IdentityRef identity, String channel, String placement, String locale, Integer limit) {
+    }
+
+    /** What must hold after the step. Every field is optional; action fields need the step to decide. */
+    public record Expectations(String lifecycleStage, List<String> segmentsInclude, List<String> segmentsExclude,
+            String topAction, String topChannel, List<String> actionsInclude, List<String> actionsExclude, Boolean noActions,
+            String messageContains, List<SuppressedExpectation> suppressed, Map<String, Object> profile) {
+    }
+
+    /** An action held back, and a part of the reason given. */
+    public record SuppressedExpectation(String action, String reasonContains) {
+    }
+}
