@@ -1,6 +1,7 @@
 package io.omnidecide.ruleset;
 
 import java.io.ByteArrayInputStream;
+import io.omnidecide.csv.CsvLine;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,32 +63,8 @@ final class DecisionTableReader {
         }
     }
 
-    /** RFC 4180 CSV as Drools reads it: commas, double quotes, "" for a quote; no line breaks in cells. */
+    /** The rows of a CSV table; a final line break ends the last row, it does not start another. */
     static List<List<String>> parseCsv(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        // A final line break ends the last row; it does not start another.
-        String body = text.replaceFirst("\\r?\\n$", "");
-        for (String line : body.split("\r?\n", -1)) {
-            List<String> cells = new ArrayList<>();
-            StringBuilder cell = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < line.length(); i++) {
-                char ch = line.charAt(i);
-                if (quoted && ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = !quoted;
-                } else if (ch == ',' && !quoted) {
-                    cells.add(cell.toString());
-                    cell.setLength(0);
-                } else {
-                    cell.append(ch);
-                }
-            }
-            cells.add(cell.toString());
-            rows.add(cells);
-        }
-        return rows;
+        return text.replaceFirst("\\r?\\n$", "").lines().map(CsvLine::cells).toList();
     }
 }

@@ -37,9 +37,10 @@ public final class ScenarioReader {
             if (root == null || root.isMissingNode() || root.isNull()) {
                 throw new IllegalArgumentException(source + ": no scenario in it");
             }
+            // Read again from the text rather than the tree, so that errors keep their line.
             List<Scenario> scenarios = root.isArray()
-                    ? YAML.convertValue(root, new TypeReference<List<Scenario>>() { })
-                    : List.of(YAML.treeToValue(root, Scenario.class));
+                    ? YAML.readValue(text, new TypeReference<List<Scenario>>() { })
+                    : List.of(YAML.readValue(text, Scenario.class));
             return scenarios.stream().map(s -> new Named(source, s)).toList();
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr();

@@ -52,7 +52,9 @@ public final class ScenarioRunner {
             String customerId = setUp(scenario, customers);
             for (int i = 0; i < scenario.steps().size(); i++) {
                 Scenario.Step step = scenario.steps().get(i);
-                String label = step.name() != null ? step.name() : "step " + (i + 1) + " at " + (step.at() == null ? "+0" : step.at());
+                // YAML reads "+0" as the number 0: show offsets the way testers write them.
+                String label = step.name() != null ? step.name()
+                        : "step " + (i + 1) + " at +" + (step.at() == null ? "0" : step.at().replaceFirst("^\\+", ""));
                 results.add(runStep(scenario, i, label, step, customerId, customers, clock, ruleset));
             }
         } catch (IllegalArgumentException | ProblemException e) {
@@ -147,7 +149,7 @@ public final class ScenarioRunner {
     private ScenarioResult.StepResult check(String label, Scenario.Expectations expect, DecideResponse decision,
             InMemoryCustomers customers, String customerId, Instant now, Ruleset ruleset) {
         if (expect == null) {
-            return new ScenarioResult.StepResult(label, true, null, null, null);
+            return new ScenarioResult.StepResult(label, true, null, null, null, decided(decision));
         }
         Profile profile = customers.find(customerId).orElse(null);
         Customer placed = profile == null ? null : decider.segment(ruleset, profile, customers.activity(customerId, now), now);
@@ -194,7 +196,7 @@ public final class ScenarioRunner {
             checkProfile(failures, actual, expect.profile(), profile, customers, now, placed);
         }
         String explanation = failures.isEmpty() ? null : String.join("; ", failures) + (decision == null ? "" : ". " + explain(decision));
-        return new ScenarioResult.StepResult(label, failures.isEmpty(), expect, actual, explanation);
+        return new ScenarioResult.StepResult(label, failures.isEmpty(), expect, actual, explanation, decided(decision));
     }
 
     private static void checkProfile(List<String> failures, Map<String, Object> actual, Map<String, Object> expected, Profile profile,
@@ -241,6 +243,15 @@ public final class ScenarioRunner {
                 failures.add((include ? "missing " : "unexpected ") + value + " in " + values);
             }
         }
+    }
+
+    private static ScenarioResult.Decided decided(DecideResponse decision) {
+        if (decision == null) {
+            return null;
+        }
+        ActionResult top = decision.actions().isEmpty() ? null : decision.actions().get(0);
+        return new ScenarioResult.Decided(top == null ? null : top.actionId(), top == null ? null : top.channel(),
+                decision.lifecycleStage(), decision.segments());
     }
 
     /** The decision in one paragraph: what was chosen and by which rows, what was held back and why. */

@@ -45,7 +45,8 @@ class AccessTest {
             "PUT /v1/profiles/{customerId}", Set.of("channel"),
             "POST /v1/keys", Set.of(),
             "GET /v1/keys", Set.of(),
-            "DELETE /v1/keys/{name}", Set.of());
+            "DELETE /v1/keys/{name}", Set.of(),
+            "POST /v1/scenarios/run", Set.of("tester"));
 
     private static final List<String> ROLES = List.of("channel", "analyst", "publisher", "tester", "privacy");
 
