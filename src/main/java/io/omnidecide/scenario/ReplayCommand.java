@@ -32,7 +32,7 @@ public final class ReplayCommand {
         Ruleset ruleset = compile(options.get("rules"), options.get("tables"));
         ScenarioRunner runner = new ScenarioRunner(new Decider("en", 10));
         List<ScenarioReader.Named> scenarios = ScenarioReader.readFolder(Path.of(options.get("input")));
-        List<ScenarioResult> results = scenarios.stream().map(s -> runner.run(s.scenario(), s.file(), ruleset)).toList();
+        List<ScenarioResult> results = scenarios.stream().map(s -> runner.run(s, ruleset)).toList();
         for (ScenarioResult result : results) {
             System.out.println((result.passed() ? "PASS " : "FAIL ") + result.file() + ": " + result.name());
             result.steps().stream().filter(s -> !s.passed())
@@ -59,7 +59,7 @@ public final class ReplayCommand {
         System.out.println("Compared with ruleset " + other.version() + ":");
         int differing = 0;
         for (int i = 0; i < scenarios.size(); i++) {
-            ScenarioResult theirs = runner.run(scenarios.get(i).scenario(), scenarios.get(i).file(), other);
+            ScenarioResult theirs = runner.run(scenarios.get(i), other);
             for (int s = 0; s < Math.min(current.get(i).steps().size(), theirs.steps().size()); s++) {
                 ScenarioResult.Decided a = current.get(i).steps().get(s).decision();
                 ScenarioResult.Decided b = theirs.steps().get(s).decision();

@@ -27,8 +27,12 @@ public final class ScenarioReader {
     private ScenarioReader() {
     }
 
-    /** A scenario and the file it came from (or "request" for one sent over HTTP). */
-    public record Named(String file, Scenario scenario) {
+    /** A scenario and the file it came from ("request" for one sent over HTTP), or why the file could not be read. */
+    public record Named(String file, Scenario scenario, String problem) {
+
+        Named(String file, Scenario scenario) {
+            this(file, scenario, null);
+        }
     }
 
     public static List<Named> read(String text, String source) {
@@ -50,12 +54,17 @@ public final class ScenarioReader {
         }
     }
 
-    /** Every .yaml and .yml file under a folder, in name order. */
+    /** Every .yaml and .yml file under a folder, in name order; a file that cannot be read fails alone. */
     public static List<Named> readFolder(Path folder) {
         try (Stream<Path> files = Files.walk(folder)) {
             List<Named> all = new ArrayList<>();
             for (Path file : files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList()) {
-                all.addAll(read(Files.readString(file), folder.relativize(file).toString()));
+                String name = folder.relativize(file).toString();
+                try {
+                    all.addAll(read(Files.readString(file), name));
+                } catch (IllegalArgumentException e) {
+                    all.add(new Named(name, null, e.getMessage()));
+                }
             }
             return all;
         } catch (IOException e) {

@@ -60,6 +60,6 @@ public class ScenarioResource {
             throw new InvalidScenarioException(e.getMessage());
         }
         Ruleset ruleset = rulesets.current();
-        return ScenarioRunReport.of(scenarios.stream().map(s -> runner.run(s.scenario(), s.file(), ruleset)).toList());
+        return ScenarioRunReport.of(scenarios.stream().map(s -> runner.run(s, ruleset)).toList());
     }
 }

@@ -43,6 +43,15 @@ public final class ScenarioRunner {
         this.decider = decider;
     }
 
+    /** Runs a scenario read from a file; an unreadable file is a failed result naming its problem. */
+    public ScenarioResult run(ScenarioReader.Named named, Ruleset ruleset) {
+        if (named.problem() != null) {
+            return new ScenarioResult(named.file(), named.file(), false,
+                    List.of(new ScenarioResult.StepResult("scenario file", false, null, null, named.problem())));
+        }
+        return run(named.scenario(), named.file(), ruleset);
+    }
+
     public ScenarioResult run(Scenario scenario, String file, Ruleset ruleset) {
         List<ScenarioResult.StepResult> results = new ArrayList<>();
         try {

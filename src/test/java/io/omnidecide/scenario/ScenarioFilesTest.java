@@ -24,8 +24,8 @@ class ScenarioFilesTest {
     Stream<DynamicNode> scenarios() {
         ScenarioRunner runner = new ScenarioRunner(new Decider("en", 10));
         return ScenarioReader.readFolder(Path.of("scenarios")).stream().map(named -> {
-            ScenarioResult result = runner.run(named.scenario(), named.file(), RULESET);
-            return DynamicContainer.dynamicContainer(named.scenario().name(), result.steps().stream()
+            ScenarioResult result = runner.run(named, RULESET);
+            return DynamicContainer.dynamicContainer(result.name(), result.steps().stream()
                     .map(step -> DynamicTest.dynamicTest(step.step(), () -> assertTrue(step.passed(),
                             named.file() + ", " + step.step() + ": " + step.explanation()))));
         });
