@@ -6,8 +6,12 @@ import io.omnidecide.profile.CartItem;
 import io.omnidecide.profile.Profile;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import io.omnidecide.facts.Interactions;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,8 +34,11 @@ final class CustomerFacts {
         return c;
     }
 
-    static Customer of(Profile p, RecentActivity activity, RequestContext request, Instant now, String defaultLanguage) {
+    static Customer of(Profile p, RecentActivity activity, Interactions interactions, RequestContext request, Instant now,
+            String defaultLanguage) {
         Customer c = new Customer();
+        c.setInteractions(interactions);
+        c.setLocalHour(now.atZone(zone(p.trait("timeZone"))).getHour());
         c.setCustomerId(p.customerId);
         c.setKnown(true);
         context(c, request, p.trait("locale"), defaultLanguage);
@@ -75,6 +82,15 @@ final class CustomerFacts {
         String locale = request.locale() != null ? request.locale() : profileLocale;
         c.setLocale(locale);
         c.setLanguage(locale == null || locale.isBlank() ? defaultLanguage : locale.split("[-_]")[0].toLowerCase(Locale.ROOT));
+    }
+
+    /** The customer's time zone; an unknown or missing one counts as UTC rather than failing the decision. */
+    private static ZoneId zone(String timeZone) {
+        try {
+            return timeZone == null ? ZoneOffset.UTC : ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
     }
 
     private static Integer daysAgo(Instant at, Instant now) {

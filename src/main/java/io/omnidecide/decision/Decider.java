@@ -3,6 +3,7 @@ package io.omnidecide.decision;
 import io.omnidecide.event.RecentActivity;
 import io.omnidecide.facts.Channel;
 import io.omnidecide.facts.Customer;
+import io.omnidecide.facts.Interactions;
 import io.omnidecide.problem.InvalidRequestException;
 import io.omnidecide.profile.Profile;
 import io.omnidecide.ruleset.Ruleset;
@@ -29,12 +30,13 @@ public final class Decider {
         this.maxLimit = maxLimit;
     }
 
-    public DecideResponse decide(Ruleset ruleset, DecideRequest request, Profile profile, RecentActivity activity, Instant now) {
+    public DecideResponse decide(Ruleset ruleset, DecideRequest request, Profile profile, RecentActivity activity,
+            Interactions interactions, Instant now) {
         int limit = validate(request);
         RequestContext context = new RequestContext(request.channel(), request.placement(), request.locale());
         Customer customer = profile == null
                 ? CustomerFacts.visitor(request.customerId(), context, defaultLanguage)
-                : CustomerFacts.of(profile, activity, context, now, defaultLanguage);
+                : CustomerFacts.of(profile, activity, interactions, context, now, defaultLanguage);
         DecisionOutcome outcome = pipeline.decide(ruleset, customer, limit);
         return new DecideResponse(UUID.randomUUID().toString(), customer.getCustomerId(), customer.isKnown(),
                 request.channel(), request.placement(), ruleset.version(), now, outcome.segments(), outcome.lifecycleStage(),
@@ -43,7 +45,7 @@ public final class Decider {
 
     /** The profile's lifecycle stage and segments as the ruleset sees them at a time. */
     public Customer segment(Ruleset ruleset, Profile profile, RecentActivity activity, Instant now) {
-        Customer customer = CustomerFacts.of(profile, activity, new RequestContext(null, null, null), now, defaultLanguage);
+        Customer customer = CustomerFacts.of(profile, activity, Interactions.NONE, new RequestContext(null, null, null), now, defaultLanguage);
         pipeline.segment(ruleset, customer);
         return customer;
     }

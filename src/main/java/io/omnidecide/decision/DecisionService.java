@@ -7,10 +7,13 @@ import io.micrometer.core.instrument.Timer;
 import io.omnidecide.OmnidecideConfig;
 import io.omnidecide.event.ActivityReader;
 import io.omnidecide.event.RecentActivity;
+import io.omnidecide.facts.Channel;
 import io.omnidecide.facts.Customer;
+import io.omnidecide.facts.Interactions;
 import io.omnidecide.json.JsonColumns;
 import io.omnidecide.profile.Profile;
 import io.omnidecide.profile.ProfileStore;
+import io.omnidecide.response.InteractionLog;
 import io.omnidecide.ruleset.Ruleset;
 import io.omnidecide.ruleset.RulesetHolder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,9 +35,11 @@ public class DecisionService {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Decider decider;
+    private final InteractionLog interactions;
 
-    public DecisionService(RulesetHolder rulesets, ProfileStore profiles, ActivityReader activity, Clock clock,
-            MeterRegistry meters, OmnidecideConfig config) {
+    public DecisionService(RulesetHolder rulesets, ProfileStore profiles, ActivityReader activity, InteractionLog interactions,
+            Clock clock, MeterRegistry meters, OmnidecideConfig config) {
+        this.interactions = interactions;
         this.rulesets = rulesets;
         this.profiles = profiles;
         this.activity = activity;
@@ -48,11 +53,21 @@ public class DecisionService {
         Timer.Sample sample = Timer.start(meters);
         decider.validate(request);
         Ruleset ruleset = rulesets.current();
-        Instant now = clock.instant();
         Profile profile = find(request).orElse(null);
+        boolean sends = Channel.ANY.equals(request.channel()) || Channel.isOutbound(request.channel());
+        if (profile != null && sends) {
+            // Outbound decides for one customer take turns, so two at once cannot both pass a cap.
+            profiles.lock(profile);
+        }
+        // Read the time after the lock: the impressions of the decide we waited for are then in the past.
+        Instant now = clock.instant();
         RecentActivity recent = profile == null ? RecentActivity.NONE : activity.of(profile.customerId, now);
-        DecideResponse response = decider.decide(ruleset, request, profile, recent, now);
+        Interactions history = profile == null ? Interactions.NONE : interactions.of(profile.customerId, now);
+        DecideResponse response = decider.decide(ruleset, request, profile, recent, history, now);
         record(request, response);
+        // An outbound decision is the send: count it as an impression now, in the same transaction.
+        response.actions().stream().filter(a -> Channel.isOutbound(a.channel())).forEach(a -> interactions.record(
+                response.decisionId(), a.actionId(), "impression", response.customerId(), a.channel(), a.category(), now));
         sample.stop(meters.timer("omnidecide.decide", "channel", request.channel()));
         response.actions().forEach(a -> meters.counter("omnidecide.decide.actions", "channel", a.channel(), "action", a.actionId()).increment());
         return response;

@@ -91,6 +91,38 @@ public class Candidate extends TracedFact {
     public String getRecommendedSku() { return customer.getRecommendedSku(); }
     public int getOpenSupportTickets() { return customer.getOpenSupportTickets(); }
     public boolean isSuppressed() { return !suppressions.isEmpty(); }
+
+    // ---- interaction history, for caps and cooldowns -------------------------------------------
+
+    /** Impressions of this action on this channel in the last {@code days} days. */
+    public long impressions(int days) {
+        return customer.getInteractions().count("impression", days, i -> i.actionId().equals(actionId) && i.channel().equals(channel));
+    }
+
+    /** Impressions of this action on any channel in the last {@code days} days. */
+    public long actionImpressions(int days) {
+        return customer.getInteractions().count("impression", days, i -> i.actionId().equals(actionId));
+    }
+
+    /** Impressions of any action of this candidate's category, on any channel, in the last {@code days} days. */
+    public long categoryImpressions(int days) {
+        return customer.getInteractions().count("impression", days, i -> category != null && category.equals(i.category()));
+    }
+
+    /** Whole days since this action was last dismissed, on any channel; empty (never matches) if never. */
+    public Integer getDaysSinceDismissed() {
+        return customer.getInteractions().daysSince("dismiss", i -> i.actionId().equals(actionId)).orElse(null);
+    }
+
+    /** The customer converted on this action before. */
+    public boolean isConverted() {
+        return customer.getInteractions().daysSince("convert", i -> i.actionId().equals(actionId)).isPresent();
+    }
+
+    /** Hour of the day (0-23) in the customer's time zone at decision time. */
+    public int getLocalHour() {
+        return customer.getLocalHour();
+    }
     public boolean isHasCopy() { return body != null; }
 
     // ---- read by the pipeline ----------------------------------------------------------------

@@ -57,6 +57,10 @@ public class Customer extends TracedFact {
     private Map<String, String> consent = Map.of();
     private List<String> preferredChannels = List.of();
 
+    // Interaction history and the customer's clock.
+    private Interactions interactions = Interactions.NONE;
+    private int localHour;
+
     // Written by the rules.
     private String lifecycleStage;
     private final Set<String> segments = new LinkedHashSet<>();
@@ -173,6 +177,11 @@ public class Customer extends TracedFact {
     public String getSmsConsent() { return consentFor("sms"); }
     public String getPushConsent() { return consentFor("push"); }
     public List<String> getPreferredChannels() { return preferredChannels; }
+    public Interactions getInteractions() { return interactions; }
+    public void setInteractions(Interactions interactions) { this.interactions = interactions; }
+    /** Hour of the day (0-23) in the customer's time zone (the timeZone trait, UTC without one). */
+    public int getLocalHour() { return localHour; }
+    public void setLocalHour(int localHour) { this.localHour = localHour; }
     public void setPreferredChannels(List<String> channels) { this.preferredChannels = List.copyOf(channels); }
     public String getLifecycleStage() { return lifecycleStage; }
     public Set<String> getSegments() { return Collections.unmodifiableSet(segments); }

@@ -35,6 +35,11 @@ public class ProfileStore {
         return Optional.ofNullable(em.find(Profile.class, customerId));
     }
 
+    /** Holds the profile's row lock until the transaction ends: decides for one customer queue behind it. */
+    public void lock(Profile profile) {
+        em.lock(profile, LockModeType.PESSIMISTIC_WRITE);
+    }
+
     public Optional<String> customerOf(IdentityRef identity) {
         Identity found = em.find(Identity.class, new Identity.Key(identity.type(), identity.value()));
         return Optional.ofNullable(found).map(i -> i.customerId);

@@ -11,6 +11,7 @@ import io.omnidecide.event.IngestResult;
 import io.omnidecide.event.InMemoryCustomers;
 import io.omnidecide.event.RecentActivity;
 import io.omnidecide.facts.Customer;
+import io.omnidecide.facts.Interactions;
 import io.omnidecide.json.JsonColumns;
 import io.omnidecide.problem.ProblemException;
 import io.omnidecide.profile.ConsentEntry;
@@ -131,7 +132,7 @@ public final class ScenarioRunner {
             Profile profile = request.customerId() != null ? customers.find(request.customerId()).orElse(null)
                     : customers.findByIdentity(request.identity()).orElse(null);
             RecentActivity activity = profile == null ? RecentActivity.NONE : customers.activity(profile.customerId, now);
-            decision = decider.decide(ruleset, request, profile, activity, now);
+            decision = decider.decide(ruleset, request, profile, activity, Interactions.NONE, now);
         }
         return check(label, step.expect(), decision, customers, customerId, now, ruleset);
     }

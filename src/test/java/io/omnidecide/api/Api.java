@@ -33,6 +33,12 @@ final class Api {
         return Keys.as(Keys.channel());
     }
 
+    /** A UTC offset (such as "+05:00") at which it is now about the given hour of the day. */
+    static String zoneAtLocalHour(int localHour) {
+        int offset = Math.floorMod(localHour - Instant.now().atOffset(java.time.ZoneOffset.UTC).getHour() + 12, 24) - 12;
+        return java.time.ZoneOffset.ofHours(offset).getId();
+    }
+
     static ValidatableResponse postEvents(String json) {
         return given().contentType(ContentType.JSON).body(json).when().post("/v1/events").then();
     }

@@ -27,6 +27,7 @@ final class StarterPack {
         c.setChannel(channel);
         c.setLanguage("en");
         c.setFirstName("Ada");
+        c.setLocalHour(12);
         return c;
     }
 

@@ -121,19 +121,33 @@ class ScenarioRunnerTest {
 
     @Test
     void anOnlineRetailLogReplaysInEventTime() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            LogReplayCommand.main(new String[] {"src/test/resources/replay/online-retail-sample.csv", "--format", "online-retail"});
-        } finally {
-            System.setOut(original);
-        }
-        String report = out.toString(StandardCharsets.UTF_8);
+        String report = replayLog("src/test/resources/replay/online-retail-sample.csv", "--format", "online-retail");
         assertTrue(report.contains("Events: 5 read, 5 accepted, 0 duplicates, 0 rejected; 1 lines skipped for lack of a customer"), report);
         assertTrue(report.contains("Customers: 3, with at least one purchase: 3"), report);
         assertTrue(report.contains("Clock at the end of the log: 2011-12-09T12:00:00Z"), report);
         assertTrue(report.contains("Lifecycle stages: {lapsed=1, new_customer=2}"), report);
         assertTrue(report.contains("  France: {new_customer=1}"), report);
+    }
+
+    @Test
+    void anNdjsonLogOfOurEventsReplaysInEventTime() throws Exception {
+        String report = replayLog("src/test/resources/replay/events.ndjson");
+        assertTrue(report.contains("Events: 5 read, 3 accepted, 1 duplicates, 1 rejected"), report);
+        assertTrue(report.contains("Clock at the end of the log: 2026-03-06T10:00:00Z"), report);
+        assertTrue(report.contains("Customers: 2, with at least one purchase: 1"), report);
+        assertTrue(report.contains("Lifecycle stages: {new_customer=1, prospect=1}"), report);
+    }
+
+    /** What bin/replay-log prints for a log. */
+    private static String replayLog(String... args) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            LogReplayCommand.main(args);
+        } finally {
+            System.setOut(original);
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 }
