@@ -140,6 +140,16 @@ class ActionsTest {
     }
 
     @Test
+    void serviceMessagesRespectAChannelTheCustomerRefused() {
+        Customer c = customer("sms");
+        c.setOpenSupportTickets(1);
+        c.setConsent(Map.of("sms", "denied"));
+        DecisionOutcome outcome = decide(c, 1);
+        assertTrue(outcome.actions().isEmpty());
+        assertTrue(outcome.suppressed().get(0).reason().startsWith("the customer refused this channel"));
+    }
+
+    @Test
     void noMarketingOnEmailSmsOrPushWithoutGrantedConsent() {
         for (String channel : List.of("email", "sms", "push")) {
             Customer c = withCart(customer(channel), "S", "Sneaker", 300);
