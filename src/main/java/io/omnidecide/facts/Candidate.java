@@ -26,6 +26,7 @@ public class Candidate extends TracedFact {
     private double value;
     private boolean allowed;
     private int channelRank = UNRANKED;
+    private double holdoutShare;
 
     // Written by the contact-policy table.
     private final List<String> suppressions = new ArrayList<>();
@@ -45,6 +46,9 @@ public class Candidate extends TracedFact {
     }
 
     // ---- what the rules call -------------------------------------------------------------
+
+    /** Share (0 to 1) of customers kept from this action as its control group. */
+    public void setHoldoutShare(double share) { this.holdoutShare = share; }
 
     public void setCategory(String category) { this.category = category; record("category", category); }
     public void setPriority(int priority) { this.priority = priority; }
@@ -118,6 +122,13 @@ public class Candidate extends TracedFact {
     public boolean isConverted() {
         return customer.getInteractions().daysSince("convert", i -> i.actionId().equals(actionId)).isPresent();
     }
+
+    /** The customer is in this action's control group: chosen by a stable hash, so the same on every channel. */
+    public boolean isHeldOut() {
+        return holdoutShare > 0 && customer.isKnown() && ControlGroup.position(customer.getCustomerId(), actionId) < holdoutShare;
+    }
+
+    public double getHoldoutShare() { return holdoutShare; }
 
     /** Hour of the day (0-23) in the customer's time zone at decision time. */
     public int getLocalHour() {

@@ -1,0 +1,27 @@
+package io.omnidecide.facts;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * Where a customer falls, for one action, on a line from 0 to 1: a hash of customer and action, so
+ * the same customer is in or out of an action's control group on every channel, in every decide,
+ * on every machine, and groups of different actions are independent.
+ */
+public final class ControlGroup {
+
+    private ControlGroup() {
+    }
+
+    public static double position(String customerId, String actionId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((customerId + "|" + actionId).getBytes(StandardCharsets.UTF_8));
+            long bits = ByteBuffer.wrap(digest).getLong() >>> 11;
+            return bits / (double) (1L << 53);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
