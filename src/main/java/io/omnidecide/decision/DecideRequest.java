@@ -12,5 +12,16 @@ public record DecideRequest(
         @Schema(description = "Where on the channel the answer will show", examples = "home_hero") String placement,
         @Schema(description = "Language for the copy, e.g. sv-SE; the profile's locale when left out", examples = "en-GB") String locale,
         @Schema(description = "How many actions to return (1 by default)", examples = "3") Integer limit,
-        @Schema(description = "Free context from the channel, recorded with the decision") Map<String, Object> context) {
+        @Schema(description = "Free context from the channel, recorded with the decision") Map<String, Object> context,
+        @Schema(description = "'full' lists every candidate considered and what became of it", examples = "full") String explain) {
+
+    /** A request without explain, as most callers make it. */
+    public DecideRequest(String customerId, IdentityRef identity, String channel, String placement, String locale, Integer limit,
+            Map<String, Object> context) {
+        this(customerId, identity, channel, placement, locale, limit, context, null);
+    }
+
+    public boolean explainFully() {
+        return "full".equals(explain);
+    }
 }

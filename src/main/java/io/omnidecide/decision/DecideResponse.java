@@ -1,10 +1,11 @@
 package io.omnidecide.decision;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
 /** The answer to a decide: the actions in rank order, what was held back, and the context it was decided in. */
 public record DecideResponse(String decisionId, String customerId, boolean knownCustomer, String channel, String placement,
         String rulesetVersion, Instant decidedAt, List<String> segments, String lifecycleStage, List<ActionResult> actions,
-        List<SuppressedAction> suppressed) {
+        List<SuppressedAction> suppressed, @JsonInclude(JsonInclude.Include.NON_NULL) List<CandidateView> candidates) {
 }

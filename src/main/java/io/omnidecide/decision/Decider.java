@@ -37,10 +37,10 @@ public final class Decider {
         Customer customer = profile == null
                 ? CustomerFacts.visitor(request.customerId(), context, defaultLanguage)
                 : CustomerFacts.of(profile, activity, interactions, context, now, defaultLanguage);
-        DecisionOutcome outcome = pipeline.decide(ruleset, customer, limit);
+        DecisionOutcome outcome = pipeline.decide(ruleset, customer, limit, request.explainFully());
         return new DecideResponse(UUID.randomUUID().toString(), customer.getCustomerId(), customer.isKnown(),
                 request.channel(), request.placement(), ruleset.version(), now, outcome.segments(), outcome.lifecycleStage(),
-                outcome.actions(), outcome.suppressed());
+                outcome.actions(), outcome.suppressed(), outcome.candidates());
     }
 
     /** The profile's lifecycle stage and segments as the ruleset sees them at a time. */

@@ -53,6 +53,11 @@ public final class DecisionPipeline {
     }
 
     DecisionOutcome decide(Ruleset ruleset, Customer customer, int limit) {
+        return decide(ruleset, customer, limit, false);
+    }
+
+    /** @param explainFully also list every candidate considered and what became of it */
+    DecisionOutcome decide(Ruleset ruleset, Customer customer, int limit, boolean explainFully) {
         List<Candidate> candidates = new ArrayList<>();
         try (RuleSession session = new RuleSession(ruleset)) {
             session.insert(customer);
@@ -76,10 +81,10 @@ public final class DecisionPipeline {
                 session.rerun(Stage.MESSAGE, untranslated);
             }
         }
-        return assemble(ruleset, customer, candidates, limit);
+        return assemble(ruleset, customer, candidates, limit, explainFully);
     }
 
-    private DecisionOutcome assemble(Ruleset ruleset, Customer customer, List<Candidate> candidates, int limit) {
+    private DecisionOutcome assemble(Ruleset ruleset, Customer customer, List<Candidate> candidates, int limit, boolean explainFully) {
         Map<String, List<Candidate>> byAction = new LinkedHashMap<>();
         candidates.forEach(c -> byAction.computeIfAbsent(c.getActionId(), a -> new ArrayList<>()).add(c));
         List<Candidate> chosen = new ArrayList<>();
@@ -92,11 +97,30 @@ public final class DecisionPipeline {
                 suppressed.addAll(whyNot(ruleset, action, options, customer.getChannel()));
             }
         });
-        List<ActionResult> actions = chosen.stream().sorted(RANK).limit(limit)
+        List<Candidate> returned = chosen.stream().sorted(RANK).limit(limit).toList();
+        List<ActionResult> actions = returned.stream()
                 .map(c -> new ActionResult(c.getActionId(), c.getChannel(), c.getCategory(), Math.round(c.score() * 100) / 100.0,
-                        message(c), reasons(ruleset, customer, c)))
+                        new ActionResult.ScoreTerms(c.getPriority(), c.getValue()), message(c), reasons(ruleset, customer, c)))
                 .toList();
-        return new DecisionOutcome(customer.segmentList(), customer.getLifecycleStage(), actions, suppressed);
+        List<CandidateView> considered = explainFully
+                ? candidates.stream().map(c -> view(ruleset, c, returned.contains(c), chosen.contains(c))).toList() : null;
+        return new DecisionOutcome(customer.segmentList(), customer.getLifecycleStage(), actions, suppressed, considered);
+    }
+
+    /** What became of one candidate, and every rule that touched it. */
+    private static CandidateView view(Ruleset ruleset, Candidate c, boolean returned, boolean bestChannel) {
+        String status = returned ? "returned"
+                : c.getCategory() == null ? "not in the actions table"
+                : !c.isAllowed() ? "not sent on this channel"
+                : c.isSuppressed() ? "suppressed: " + String.join("; ", c.suppressions())
+                : !c.isHasCopy() ? "no copy for this channel and language"
+                : bestChannel ? "ranked below the limit" : "another channel was chosen for this action";
+        List<Reason> rules = new ArrayList<>();
+        c.customer().effects().stream().filter(e -> e.kind().equals("eligible") && e.value().equals(c.getActionId()))
+                .forEach(e -> addReason(rules, ruleset, e));
+        c.effects().forEach(e -> addReason(rules, ruleset, e));
+        return new CandidateView(c.getActionId(), c.getChannel(), c.getCategory(),
+                c.getCategory() == null ? null : Math.round(c.score() * 100) / 100.0, status, rules);
     }
 
     private static boolean usable(Candidate c) {

@@ -142,6 +142,28 @@ class DecideApiTest {
     }
 
     @Test
+    void explainFullListsEveryCandidateAndWhatBecameOfIt() {
+        String id = cartAbandoner("en-GB");
+        String decisionId = decide("{\"customerId\": \"" + id + "\", \"channel\": \"any\", \"explain\": \"full\"}").statusCode(200)
+                .body("actions[0].scoreTerms.priority", equalTo(90))
+                .body("actions[0].scoreTerms.value", equalTo(80.0f))
+                .body("candidates.find { it.actionId == 'abandoned_cart_reminder' && it.channel == 'email' }.status", equalTo("returned"))
+                .body("candidates.find { it.actionId == 'abandoned_cart_reminder' && it.channel == 'sms' }.status",
+                        containsString("no granted consent"))
+                .body("candidates.find { it.actionId == 'abandoned_cart_reminder' && it.channel == 'store' }.status",
+                        equalTo("not sent on this channel"))
+                .body("candidates.find { it.actionId == 'abandoned_cart_reminder' && it.channel == 'web' }.status",
+                        equalTo("another channel was chosen for this action"))
+                .body("candidates.find { it.actionId == 'abandoned_cart_reminder' && it.channel == 'email' }.rules.source",
+                        hasItem("decision-tables/messages.drl.csv row 17"))
+                .extract().path("decisionId");
+        given().get("/v1/decisions/{id}", decisionId).then().statusCode(200)
+                .body("candidates.size()", equalTo(24))
+                .body("request.explain", equalTo("full"));
+        decide("{\"customerId\": \"" + id + "\", \"channel\": \"web\"}").statusCode(200).body("candidates", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void badRequestsAreProblemsNamingTheField() {
         decide("{\"channel\": \"web\"}").statusCode(400).contentType("application/problem+json")
                 .body("field", equalTo("customerId")).body("detail", containsString("customerId or identity"));
