@@ -1,6 +1,7 @@
 package io.omnidecide.decision;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.omnidecide.facts.Channel;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,4 +9,9 @@ import java.util.List;
 public record DecideResponse(String decisionId, String customerId, boolean knownCustomer, String channel, String placement,
         String rulesetVersion, Instant decidedAt, List<String> segments, String lifecycleStage, List<ActionResult> actions,
         List<SuppressedAction> suppressed, @JsonInclude(JsonInclude.Include.NON_NULL) List<CandidateView> candidates) {
+
+    /** The actions this decision sends by itself (e-mail, SMS, push): each counts as an impression when decided. */
+    public List<ActionResult> sentActions() {
+        return actions.stream().filter(a -> Channel.isOutbound(a.channel())).toList();
+    }
 }

@@ -66,7 +66,7 @@ public class DecisionService {
         DecideResponse response = decider.decide(ruleset, request, profile, recent, history, now);
         record(request, response);
         // An outbound decision is the send: count it as an impression now, in the same transaction.
-        response.actions().stream().filter(a -> Channel.isOutbound(a.channel())).forEach(a -> interactions.record(
+        response.sentActions().forEach(a -> interactions.record(
                 response.decisionId(), a.actionId(), "impression", response.customerId(), a.channel(), a.category(), now));
         sample.stop(meters.timer("omnidecide.decide", "channel", request.channel()));
         response.actions().forEach(a -> meters.counter("omnidecide.decide.actions", "channel", a.channel(), "action", a.actionId()).increment());

@@ -19,9 +19,15 @@ public record Scenario(String name, String description, Instant start, ScenarioC
 
     /**
      * @param at     offset from the start, such as +0, +90m, +2h, +3d, +1w2d (each step's time is start + offset)
-     * @param events events as POST /v1/events takes them; id, customerId and occurredAt default to the step's
+     * @param events  events as POST /v1/events takes them; id, customerId and occurredAt default to the step's
+     * @param respond responses to earlier decisions, applied after the events and before the decide
      */
-    public record Step(String name, String at, List<ObjectNode> events, DecideStep decide, Expectations expect) {
+    public record Step(String name, String at, List<ObjectNode> events, List<RespondStep> respond, DecideStep decide,
+            Expectations expect) {
+    }
+
+    /** What the customer did with an action an earlier decision of the scenario returned (the latest that did). */
+    public record RespondStep(String action, String outcome, String channel) {
     }
 
     public record DecideStep(String customerId, IdentityRef identity, String channel, String placement, String locale, Integer limit) {

@@ -18,14 +18,18 @@ import io.omnidecide.profile.ConsentEntry;
 import io.omnidecide.profile.IdentityRef;
 import io.omnidecide.profile.Profile;
 import io.omnidecide.profile.ProfileView;
+import io.omnidecide.response.ResponseService;
 import io.omnidecide.ruleset.Ruleset;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -60,12 +64,13 @@ public final class ScenarioRunner {
             ScenarioClock clock = new ScenarioClock(scenario.start());
             InMemoryCustomers customers = new InMemoryCustomers(clock, KEEP_ALL);
             String customerId = setUp(scenario, customers);
+            Journey journey = new Journey();
             for (int i = 0; i < scenario.steps().size(); i++) {
                 Scenario.Step step = scenario.steps().get(i);
                 // YAML reads "+0" as the number 0: show offsets the way testers write them.
                 String label = step.name() != null ? step.name()
                         : "step " + (i + 1) + " at +" + (step.at() == null ? "0" : step.at().replaceFirst("^\\+", ""));
-                results.add(runStep(scenario, i, label, step, customerId, customers, clock, ruleset));
+                results.add(runStep(scenario, i, label, step, customerId, customers, journey, clock, ruleset));
             }
         } catch (IllegalArgumentException | ProblemException e) {
             results.add(new ScenarioResult.StepResult("scenario file", false, null, null, e.getMessage()));
@@ -113,8 +118,47 @@ public final class ScenarioRunner {
         return id;
     }
 
+    /** The decisions made so far and what was done with them: the interaction history of the run. */
+    private static final class Journey {
+        private final List<DecideResponse> decisions = new ArrayList<>();
+        private final Map<String, List<Interactions.Interaction>> byCustomer = new HashMap<>();
+        private final Set<String> recorded = new HashSet<>();
+
+        Interactions of(String customerId, Instant now) {
+            return new Interactions(byCustomer.getOrDefault(customerId, List.of()), now);
+        }
+
+        /** As the service does: a decision sent by e-mail, SMS or push counts as an impression. */
+        void decided(DecideResponse decision, Instant now) {
+            decisions.add(decision);
+            decision.sentActions().forEach(a -> record(decision, a, "impression", a.channel(), now));
+        }
+
+        /** Records a response to the latest decision that returned the action; false if none did. */
+        boolean respond(Scenario.RespondStep response, Instant now) {
+            for (int i = decisions.size() - 1; i >= 0; i--) {
+                DecideResponse decision = decisions.get(i);
+                for (ActionResult action : decision.actions()) {
+                    if (action.actionId().equals(response.action())) {
+                        record(decision, action, response.outcome(), response.channel() == null ? action.channel() : response.channel(), now);
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private void record(DecideResponse decision, ActionResult action, String outcome, String channel, Instant at) {
+            // One row per decision, action and outcome, as in the service: a repeated response counts once.
+            if (recorded.add(decision.decisionId() + "|" + action.actionId() + "|" + outcome)) {
+                byCustomer.computeIfAbsent(decision.customerId(), id -> new ArrayList<>())
+                        .add(new Interactions.Interaction(action.actionId(), channel, action.category(), outcome, at));
+            }
+        }
+    }
+
     private ScenarioResult.StepResult runStep(Scenario scenario, int index, String label, Scenario.Step step, String customerId,
-            InMemoryCustomers customers, ScenarioClock clock, Ruleset ruleset) {
+            InMemoryCustomers customers, Journey journey, ScenarioClock clock, Ruleset ruleset) {
         Instant now = scenario.start().plus(Offsets.parse(step.at()));
         clock.set(now);
         if (step.events() != null) {
@@ -122,6 +166,17 @@ public final class ScenarioRunner {
             if (ingested.rejected() > 0) {
                 return new ScenarioResult.StepResult(label, false, null, null, "events rejected: " + ingested.errors().stream()
                         .map(e -> "event " + (e.index() + 1) + ": " + e.reason()).collect(Collectors.joining("; ")));
+            }
+        }
+        if (step.respond() != null) {
+            for (Scenario.RespondStep response : step.respond()) {
+                if (!ResponseService.OUTCOMES.contains(response.outcome())) {
+                    return new ScenarioResult.StepResult(label, false, null, null, "respond: outcome must be one of " + ResponseService.OUTCOMES);
+                }
+                if (!journey.respond(response, now)) {
+                    return new ScenarioResult.StepResult(label, false, null, null,
+                            "respond: no earlier decision of this scenario returned " + response.action());
+                }
             }
         }
         DecideResponse decision = null;
@@ -132,7 +187,9 @@ public final class ScenarioRunner {
             Profile profile = request.customerId() != null ? customers.find(request.customerId()).orElse(null)
                     : customers.findByIdentity(request.identity()).orElse(null);
             RecentActivity activity = profile == null ? RecentActivity.NONE : customers.activity(profile.customerId, now);
-            decision = decider.decide(ruleset, request, profile, activity, Interactions.NONE, now);
+            Interactions history = profile == null ? Interactions.NONE : journey.of(profile.customerId, now);
+            decision = decider.decide(ruleset, request, profile, activity, history, now);
+            journey.decided(decision, now);
         }
         return check(label, step.expect(), decision, customers, customerId, now, ruleset);
     }
