@@ -6,7 +6,11 @@ import java.util.List;
 public record ActionResult(String actionId, String channel, String category, double score, ScoreTerms scoreTerms,
         MessageContent message, List<Reason> reasons) {
 
-    /** score = priority x value, both from the actions table. */
-    public record ScoreTerms(int priority, double value) {
+    /**
+     * score = propensity x value x lever x contextWeight. The propensity is learned from responses,
+     * starting from the expected rate (%) in the actions table; value is from that table too, lever
+     * and context weight from the levers table.
+     */
+    public record ScoreTerms(double propensity, double value, double lever, double contextWeight, double expectedRate) {
     }
 }

@@ -4,6 +4,7 @@ import io.omnidecide.event.RecentActivity;
 import io.omnidecide.facts.Channel;
 import io.omnidecide.facts.Customer;
 import io.omnidecide.facts.Interactions;
+import io.omnidecide.facts.ResponseCounts;
 import io.omnidecide.problem.InvalidRequestException;
 import io.omnidecide.profile.Profile;
 import io.omnidecide.ruleset.Ruleset;
@@ -31,13 +32,13 @@ public final class Decider {
     }
 
     public DecideResponse decide(Ruleset ruleset, DecideRequest request, Profile profile, RecentActivity activity,
-            Interactions interactions, Instant now) {
+            Interactions interactions, ResponseCounts responses, Instant now) {
         int limit = validate(request);
         RequestContext context = new RequestContext(request.channel(), request.placement(), request.locale());
         Customer customer = profile == null
                 ? CustomerFacts.visitor(request.customerId(), context, defaultLanguage)
                 : CustomerFacts.of(profile, activity, interactions, context, now, defaultLanguage);
-        DecisionOutcome outcome = pipeline.decide(ruleset, customer, limit, request.explainFully());
+        DecisionOutcome outcome = pipeline.decide(ruleset, customer, limit, responses, request.explainFully());
         return new DecideResponse(UUID.randomUUID().toString(), customer.getCustomerId(), customer.isKnown(),
                 request.channel(), request.placement(), ruleset.version(), now, outcome.segments(), outcome.lifecycleStage(),
                 outcome.actions(), outcome.suppressed(), outcome.candidates());

@@ -4,6 +4,7 @@ import io.omnidecide.facts.Candidate;
 import io.omnidecide.facts.Channel;
 import io.omnidecide.facts.Customer;
 import io.omnidecide.facts.FactEffect;
+import io.omnidecide.facts.ResponseCounts;
 import io.omnidecide.facts.Stage;
 import io.omnidecide.facts.TracedFact;
 import io.omnidecide.message.MessageTemplate;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The decision stages, in process and without I/O: segment the customer, find the eligible
@@ -26,7 +28,7 @@ public final class DecisionPipeline {
 
     /** Best first: higher score, then higher priority, then action id for a stable order. */
     private static final Comparator<Candidate> RANK = Comparator.comparingDouble(Candidate::score).reversed()
-            .thenComparing(Comparator.comparingInt(Candidate::getPriority).reversed())
+            .thenComparing(Comparator.comparingDouble(Candidate::getExpectedRate).reversed())
             .thenComparing(Candidate::getActionId);
 
     /** For "any": the customer's preferred channel first, then the brand's order from the actions table. */
@@ -36,6 +38,7 @@ public final class DecisionPipeline {
     private static final Map<String, Stage> STAGE_OF_EFFECT = Map.of(
             "lifecycle", Stage.SEGMENT, "segment", Stage.SEGMENT, "recommendation", Stage.SEGMENT,
             "eligible", Stage.ELIGIBILITY, "category", Stage.CATALOG, "channels", Stage.CATALOG,
+            "lever", Stage.CATALOG, "context", Stage.CATALOG,
             "suppressed", Stage.POLICY, "copy", Stage.MESSAGE);
 
     private final String defaultLanguage;
@@ -53,11 +56,14 @@ public final class DecisionPipeline {
     }
 
     DecisionOutcome decide(Ruleset ruleset, Customer customer, int limit) {
-        return decide(ruleset, customer, limit, false);
+        return decide(ruleset, customer, limit, ResponseCounts.NONE, false);
     }
 
-    /** @param explainFully also list every candidate considered and what became of it */
-    DecisionOutcome decide(Ruleset ruleset, Customer customer, int limit, boolean explainFully) {
+    /**
+     * @param responses    responses seen so far, for learning each candidate's propensity
+     * @param explainFully also list every candidate considered and what became of it
+     */
+    DecisionOutcome decide(Ruleset ruleset, Customer customer, int limit, ResponseCounts responses, boolean explainFully) {
         List<Candidate> candidates = new ArrayList<>();
         try (RuleSession session = new RuleSession(ruleset)) {
             session.insert(customer);
@@ -81,6 +87,9 @@ public final class DecisionPipeline {
                 session.rerun(Stage.MESSAGE, untranslated);
             }
         }
+        for (Candidate c : candidates) {
+            c.learnedPropensity(Propensity.of(c.getExpectedRate(), responses.of(c.getActionId(), c.getChannel(), customer.getLifecycleStage())));
+        }
         return assemble(ruleset, customer, candidates, limit, explainFully);
     }
 
@@ -99,8 +108,8 @@ public final class DecisionPipeline {
         });
         List<Candidate> returned = chosen.stream().sorted(RANK).limit(limit).toList();
         List<ActionResult> actions = returned.stream()
-                .map(c -> new ActionResult(c.getActionId(), c.getChannel(), c.getCategory(), Math.round(c.score() * 100) / 100.0,
-                        new ActionResult.ScoreTerms(c.getPriority(), c.getValue()), message(c), reasons(ruleset, customer, c)))
+                .map(c -> new ActionResult(c.getActionId(), c.getChannel(), c.getCategory(), round(c.score()),
+                        scoreTerms(c), message(c), reasons(ruleset, customer, c)))
                 .toList();
         List<CandidateView> considered = explainFully
                 ? candidates.stream().map(c -> view(ruleset, c, returned.contains(c), chosen.contains(c))).toList() : null;
@@ -120,7 +129,15 @@ public final class DecisionPipeline {
                 .forEach(e -> addReason(rules, ruleset, e));
         c.effects().forEach(e -> addReason(rules, ruleset, e));
         return new CandidateView(c.getActionId(), c.getChannel(), c.getCategory(),
-                c.getCategory() == null ? null : Math.round(c.score() * 100) / 100.0, status, rules);
+                c.getCategory() == null ? null : round(c.score()), status, rules);
+    }
+
+    private static ActionResult.ScoreTerms scoreTerms(Candidate c) {
+        return new ActionResult.ScoreTerms(round(c.getPropensity()), c.getValue(), c.getLever(), c.getContextWeight(), c.getExpectedRate());
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 10_000) / 10_000.0;
     }
 
     private static boolean usable(Candidate c) {
@@ -137,7 +154,7 @@ public final class DecisionPipeline {
         List<Reason> reasons = new ArrayList<>();
         customer.effects().stream().filter(e -> e.kind().equals("eligible") && e.value().equals(c.getActionId()))
                 .forEach(e -> addReason(reasons, ruleset, e));
-        c.effects().stream().filter(e -> e.kind().equals("category") || e.kind().equals("copy"))
+        c.effects().stream().filter(e -> Set.of("category", "lever", "context", "copy").contains(e.kind()))
                 .forEach(e -> addReason(reasons, ruleset, e));
         return reasons;
     }

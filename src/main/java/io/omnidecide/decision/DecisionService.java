@@ -14,6 +14,7 @@ import io.omnidecide.json.JsonColumns;
 import io.omnidecide.profile.Profile;
 import io.omnidecide.profile.ProfileStore;
 import io.omnidecide.response.InteractionLog;
+import io.omnidecide.response.PropensityStats;
 import io.omnidecide.ruleset.Ruleset;
 import io.omnidecide.ruleset.RulesetHolder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,10 +37,12 @@ public class DecisionService {
     private final MeterRegistry meters;
     private final Decider decider;
     private final InteractionLog interactions;
+    private final PropensityStats propensities;
 
     public DecisionService(RulesetHolder rulesets, ProfileStore profiles, ActivityReader activity, InteractionLog interactions,
-            Clock clock, MeterRegistry meters, OmnidecideConfig config) {
+            PropensityStats propensities, Clock clock, MeterRegistry meters, OmnidecideConfig config) {
         this.interactions = interactions;
+        this.propensities = propensities;
         this.rulesets = rulesets;
         this.profiles = profiles;
         this.activity = activity;
@@ -63,11 +66,11 @@ public class DecisionService {
         Instant now = clock.instant();
         RecentActivity recent = profile == null ? RecentActivity.NONE : activity.of(profile.customerId, now);
         Interactions history = profile == null ? Interactions.NONE : interactions.of(profile.customerId, now);
-        DecideResponse response = decider.decide(ruleset, request, profile, recent, history, now);
+        DecideResponse response = decider.decide(ruleset, request, profile, recent, history, propensities, now);
         record(request, response);
         // An outbound decision is the send: count it as an impression now, in the same transaction.
-        response.sentActions().forEach(a -> interactions.record(
-                response.decisionId(), a.actionId(), "impression", response.customerId(), a.channel(), a.category(), now));
+        response.sentActions().forEach(a -> interactions.record(response.decisionId(), a.actionId(), "impression",
+                response.customerId(), a.channel(), a.category(), response.lifecycleStage(), now));
         sample.stop(meters.timer("omnidecide.decide", "channel", request.channel()));
         response.actions().forEach(a -> meters.counter("omnidecide.decide.actions", "channel", a.channel(), "action", a.actionId()).increment());
         return response;

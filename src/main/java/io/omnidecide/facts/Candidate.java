@@ -22,8 +22,11 @@ public class Candidate extends TracedFact {
 
     // Written by the actions table (catalog stage).
     private String category;
-    private int priority;
+    private double expectedRate;
     private double value;
+    private double lever = 1;
+    private double contextWeight = 1;
+    private double propensity;
     private boolean allowed;
     private int channelRank = UNRANKED;
     private double holdoutShare;
@@ -51,7 +54,12 @@ public class Candidate extends TracedFact {
     public void setHoldoutShare(double share) { this.holdoutShare = share; }
 
     public void setCategory(String category) { this.category = category; record("category", category); }
-    public void setPriority(int priority) { this.priority = priority; }
+    /** The response rate (in %) expected before any response is seen: the prior of the learned propensity. */
+    public void setExpectedRate(double percent) { this.expectedRate = percent; }
+    /** A business lever: multiplies the score (2 doubles it, 0.5 halves it). Levers rows multiply together. */
+    public void multiplyLever(double factor) { this.lever *= factor; record("lever", "x" + factor); }
+    /** A weight for the context of the request (channel, placement). Rows multiply together. */
+    public void multiplyContextWeight(double factor) { this.contextWeight *= factor; record("context", "x" + factor); }
     public void setValue(double value) { this.value = value; }
 
     /** Lists the channels the action may use, in the brand's order of preference. */
@@ -80,7 +88,10 @@ public class Candidate extends TracedFact {
     public String getChannel() { return channel; }
     public String getLanguage() { return language; }
     public String getCategory() { return category; }
-    public int getPriority() { return priority; }
+    public double getExpectedRate() { return expectedRate; }
+    public double getLever() { return lever; }
+    public double getContextWeight() { return contextWeight; }
+    public double getPropensity() { return propensity; }
     public double getValue() { return value; }
     public boolean isAllowed() { return allowed; }
     public int getChannelRank() { return channelRank; }
@@ -158,7 +169,13 @@ public class Candidate extends TracedFact {
         this.language = fallback;
     }
 
+    /** Set by the pipeline from the expected rate and the responses seen, before ranking. */
+    public void learnedPropensity(double propensity) {
+        this.propensity = propensity;
+    }
+
+    /** propensity x value x lever x context weight. */
     public double score() {
-        return priority * value;
+        return propensity * value * lever * contextWeight;
     }
 }

@@ -19,6 +19,8 @@ import java.util.List;
 public class ResponseService {
 
     public static final List<String> OUTCOMES = List.of("impression", "click", "accept", "dismiss", "convert");
+    /** Outcomes that count as a success when learning an action's propensity. */
+    public static final List<String> POSITIVE = List.of("click", "accept", "convert");
 
     private final InteractionLog interactions;
     private final Clock clock;
@@ -47,8 +49,9 @@ public class ResponseService {
                 .orElseThrow(() -> new UnknownDecisionException(request.decisionId()));
         JsonNode action = returnedAction(decision, request.actionId());
         String channel = request.channel() != null ? request.channel() : action.path("channel").asText();
+        String segment = JsonColumns.readTree(decision.response).path("lifecycleStage").asText(null);
         boolean recorded = interactions.record(decision.decisionId, request.actionId(), request.outcome(), decision.customerId, channel,
-                action.path("category").asText(null), at);
+                action.path("category").asText(null), segment, at);
         return new ResponseResult(decision.decisionId, request.actionId(), request.outcome(), !recorded);
     }
 

@@ -10,6 +10,7 @@ import io.omnidecide.event.IngestResult;
 import io.omnidecide.event.RecentActivity;
 import io.omnidecide.facts.Customer;
 import io.omnidecide.facts.Interactions;
+import io.omnidecide.facts.ResponseCounts;
 import io.omnidecide.json.JsonColumns;
 import io.omnidecide.profile.Profile;
 import io.omnidecide.ruleset.Ruleset;
@@ -127,8 +128,8 @@ public final class LogReplayCommand {
         for (Profile profile : customers.all()) {
             RecentActivity activity = customers.activity(profile.customerId, end);
             DecideRequest request = new DecideRequest(profile.customerId, null, channel, null, null, 1, null);
-            DecideResponse a = decider.decide(current, request, profile, activity, Interactions.NONE, end);
-            DecideResponse b = decider.decide(other, request, profile, activity, Interactions.NONE, end);
+            DecideResponse a = decider.decide(current, request, profile, activity, Interactions.NONE, ResponseCounts.NONE, end);
+            DecideResponse b = decider.decide(other, request, profile, activity, Interactions.NONE, ResponseCounts.NONE, end);
             String topA = a.actions().isEmpty() ? null : a.actions().get(0).actionId();
             String topB = b.actions().isEmpty() ? null : b.actions().get(0).actionId();
             if (!Objects.equals(topA, topB) || !a.segments().equals(b.segments())) {

@@ -12,6 +12,7 @@ import io.omnidecide.event.InMemoryCustomers;
 import io.omnidecide.event.RecentActivity;
 import io.omnidecide.facts.Customer;
 import io.omnidecide.facts.Interactions;
+import io.omnidecide.facts.ResponseCounts;
 import io.omnidecide.json.JsonColumns;
 import io.omnidecide.problem.ProblemException;
 import io.omnidecide.profile.ConsentEntry;
@@ -119,10 +120,18 @@ public final class ScenarioRunner {
     }
 
     /** The decisions made so far and what was done with them: the interaction history of the run. */
-    private static final class Journey {
+    private static final class Journey implements ResponseCounts {
         private final List<DecideResponse> decisions = new ArrayList<>();
         private final Map<String, List<Interactions.Interaction>> byCustomer = new HashMap<>();
         private final Set<String> recorded = new HashSet<>();
+        private final Map<String, long[]> counts = new HashMap<>();
+        private final Set<String> succeeded = new HashSet<>();
+
+        @Override
+        public Counts of(String actionId, String channel, String segment) {
+            long[] c = counts.getOrDefault(actionId + "|" + channel + "|" + segment, new long[2]);
+            return new Counts(c[0], c[1]);
+        }
 
         Interactions of(String customerId, Instant now) {
             return new Interactions(byCustomer.getOrDefault(customerId, List.of()), now);
@@ -153,6 +162,12 @@ public final class ScenarioRunner {
             if (recorded.add(decision.decisionId() + "|" + action.actionId() + "|" + outcome)) {
                 byCustomer.computeIfAbsent(decision.customerId(), id -> new ArrayList<>())
                         .add(new Interactions.Interaction(action.actionId(), channel, action.category(), outcome, at));
+                long[] c = counts.computeIfAbsent(action.actionId() + "|" + channel + "|" + decision.lifecycleStage(), k -> new long[2]);
+                // A decision's action succeeds once, however many positive outcomes follow (click, then convert).
+                boolean firstPositive = ResponseService.POSITIVE.contains(outcome)
+                        && succeeded.add(decision.decisionId() + "|" + action.actionId());
+                c[0] += outcome.equals("impression") ? 1 : 0;
+                c[1] += firstPositive ? 1 : 0;
             }
         }
     }
@@ -188,7 +203,7 @@ public final class ScenarioRunner {
                     : customers.findByIdentity(request.identity()).orElse(null);
             RecentActivity activity = profile == null ? RecentActivity.NONE : customers.activity(profile.customerId, now);
             Interactions history = profile == null ? Interactions.NONE : journey.of(profile.customerId, now);
-            decision = decider.decide(ruleset, request, profile, activity, history, now);
+            decision = decider.decide(ruleset, request, profile, activity, history, journey, now);
             journey.decided(decision, now);
         }
         return check(label, step.expect(), decision, customers, customerId, now, ruleset);

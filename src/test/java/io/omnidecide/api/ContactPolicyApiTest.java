@@ -13,8 +13,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.omnidecide.response.PropensityStats;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
@@ -91,6 +95,28 @@ class ContactPolicyApiTest {
         respond(decideOn(dayAfter, "web"), "abandoned_cart_reminder", "dismiss", ago(Duration.ofDays(15))).statusCode(202);
         decide("{\"customerId\": \"" + dayAfter + "\", \"channel\": \"web\"}").statusCode(200)
                 .body("actions[0].actionId", equalTo("abandoned_cart_reminder"));
+    }
+
+    @Inject
+    PropensityStats propensities;
+
+    private float webPropensityOfTheCartReminder(String customer) {
+        propensities.refresh(Instant.now());
+        return decide("{\"customerId\": \"" + customer + "\", \"channel\": \"web\"}").statusCode(200)
+                .body("actions[0].actionId", equalTo("abandoned_cart_reminder")).extract().path("actions[0].scoreTerms.propensity");
+    }
+
+    @Test
+    void clicksTeachThePropensity() {
+        float before = webPropensityOfTheCartReminder(cartAbandoner("UTC"));
+        for (int i = 0; i < 5; i++) {
+            String decision = decideOn(cartAbandoner("UTC"), "web");
+            respond(decision, "abandoned_cart_reminder", "impression", null).statusCode(202);
+            respond(decision, "abandoned_cart_reminder", "click", null).statusCode(202);
+            respond(decision, "abandoned_cart_reminder", "convert", null).statusCode(202);
+        }
+        float after = webPropensityOfTheCartReminder(cartAbandoner("UTC"));
+        assertTrue(after > before, "propensity " + before + " -> " + after);
     }
 
     @Test

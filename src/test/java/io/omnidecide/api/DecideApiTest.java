@@ -145,8 +145,9 @@ class DecideApiTest {
     void explainFullListsEveryCandidateAndWhatBecameOfIt() {
         String id = cartAbandoner("en-GB");
         String decisionId = decide("{\"customerId\": \"" + id + "\", \"channel\": \"any\", \"explain\": \"full\"}").statusCode(200)
-                .body("actions[0].scoreTerms.priority", equalTo(90))
+                .body("actions[0].scoreTerms.expectedRate", equalTo(90.0f))
                 .body("actions[0].scoreTerms.value", equalTo(80.0f))
+                .body("actions[0].scoreTerms.lever", equalTo(1.0f))
                 .body("candidates.find { it.actionId == 'abandoned_cart_reminder' && it.channel == 'email' }.status", equalTo("returned"))
                 .body("candidates.find { it.actionId == 'abandoned_cart_reminder' && it.channel == 'sms' }.status",
                         containsString("no granted consent"))

@@ -197,12 +197,41 @@ class ActionsTest {
     }
 
     @Test
-    void rankingFollowsPriorityTimesValueAndLimitIsHonoured() {
+    void rankingFollowsPropensityTimesValueAndLimitIsHonoured() {
         Customer c = consenting(withCart(buyer("email", 12, 400, 20), "S", "Sneaker", 300), "email");
         DecisionOutcome outcome = decide(c, 3);
         assertEquals(3, outcome.actions().size());
         assertEquals(List.of("abandoned_cart_reminder", "vip_early_access", "cross_sell"), actionIds(outcome));
-        assertEquals(7200.0, outcome.actions().get(0).score());
+        ActionResult top = outcome.actions().get(0);
+        // No responses yet: the propensity is the expected 90% plus one standard deviation of a prior worth 100 responses.
+        assertEquals(0.9299, top.scoreTerms().propensity(), 1e-4);
+        assertEquals(80.0, top.scoreTerms().value());
+        assertEquals(top.scoreTerms().propensity() * 80.0, top.score(), 0.01);
+    }
+
+    @Test
+    void leversAndContextWeightsFromTheLeversTableMultiplyTheScore() {
+        Customer checkout = consenting(buyer("web", 1, 40, 40), "email");
+        checkout.setPlacement("checkout");
+        ActionResult cross = only(decide(checkout, 5), "cross_sell");
+        assertEquals(1.5, cross.scoreTerms().contextWeight());
+        assertTrue(cross.reasons().stream().anyMatch(r -> r.source().equals("decision-tables/levers.drl.csv row 12")), cross.reasons().toString());
+        ActionResult winBack = only(decide(consenting(buyer("email", 3, 400, 120), "email"), 5), "win_back");
+        assertEquals(1.2, winBack.scoreTerms().lever());
+    }
+
+    @Test
+    void anActionWithClearlyBetterResponsesOvertakesAWorseOne() {
+        // A new customer on the web: welcome (75% expected) outranks the cross-sell (60%) before any response.
+        assertEquals("welcome_onboarding", decide(buyer("web", 1, 3, 3), 1).actions().get(0).actionId());
+        // 300 impressions each in this segment: the cross-sell drew 150 clicks, the welcome 3.
+        io.omnidecide.facts.ResponseCounts learned = (action, channel, segment) -> switch (action) {
+            case "cross_sell" -> new io.omnidecide.facts.ResponseCounts.Counts(300, 150);
+            case "welcome_onboarding" -> new io.omnidecide.facts.ResponseCounts.Counts(300, 3);
+            default -> io.omnidecide.facts.ResponseCounts.Counts.ZERO;
+        };
+        DecisionOutcome after = new DecisionPipeline("en").decide(StarterPack.RULESET, buyer("web", 1, 3, 3), 2, learned, false);
+        assertEquals(List.of("cross_sell", "welcome_onboarding"), actionIds(after));
     }
 
     @Test
