@@ -106,7 +106,7 @@ public final class DecisionPipeline {
                 suppressed.addAll(whyNot(ruleset, action, options, customer.getChannel()));
             }
         });
-        List<Candidate> returned = chosen.stream().sorted(RANK).limit(limit).toList();
+        List<Candidate> returned = slots(chosen, limit);
         List<ActionResult> actions = returned.stream()
                 .map(c -> new ActionResult(c.getActionId(), c.getChannel(), c.getCategory(), round(c.score()),
                         scoreTerms(c), message(c), reasons(ruleset, customer, c)))
@@ -116,6 +116,24 @@ public final class DecisionPipeline {
         return new DecisionOutcome(customer.segmentList(), customer.getLifecycleStage(), actions, suppressed, considered);
     }
 
+    /**
+     * Fills the slots best first: at most one action per category unless the actions table lets the
+     * category have several; fallbacks only when nothing else qualified.
+     */
+    private static List<Candidate> slots(List<Candidate> usable, int limit) {
+        List<Candidate> ranked = usable.stream().sorted(RANK).toList();
+        List<Candidate> primary = ranked.stream().filter(c -> !c.isFallback()).toList();
+        List<Candidate> returned = new ArrayList<>();
+        for (Candidate c : primary.isEmpty() ? ranked : primary) {
+            boolean categoryTaken = returned.stream().anyMatch(r -> r.getCategory().equals(c.getCategory())
+                    && !(r.isSeveralPerDecision() && c.isSeveralPerDecision()));
+            if (returned.size() < limit && !categoryTaken) {
+                returned.add(c);
+            }
+        }
+        return returned;
+    }
+
     /** What became of one candidate, and every rule that touched it. */
     private static CandidateView view(Ruleset ruleset, Candidate c, boolean returned, boolean bestChannel) {
         String status = returned ? "returned"
@@ -123,7 +141,9 @@ public final class DecisionPipeline {
                 : !c.isAllowed() ? "not sent on this channel"
                 : c.isSuppressed() ? "suppressed: " + String.join("; ", c.suppressions())
                 : !c.isHasCopy() ? "no copy for this channel and language"
-                : bestChannel ? "ranked below the limit" : "another channel was chosen for this action";
+                : !bestChannel ? "another channel was chosen for this action"
+                : c.isFallback() ? "a fallback, returned only when nothing else qualifies"
+                : "not in the slots: ranked below the limit, or its category was already returned";
         List<Reason> rules = new ArrayList<>();
         c.customer().effects().stream().filter(e -> e.kind().equals("eligible") && e.value().equals(c.getActionId()))
                 .forEach(e -> addReason(rules, ruleset, e));

@@ -30,6 +30,8 @@ public class Candidate extends TracedFact {
     private boolean allowed;
     private int channelRank = UNRANKED;
     private double holdoutShare;
+    private boolean severalPerDecision;
+    private boolean fallback;
 
     // Written by the contact-policy table.
     private final List<String> suppressions = new ArrayList<>();
@@ -49,6 +51,13 @@ public class Candidate extends TracedFact {
     }
 
     // ---- what the rules call -------------------------------------------------------------
+
+    /** Other actions of the same category may go out in the same decision (otherwise one per category). */
+    public void setSeveralPerDecision(boolean several) { this.severalPerDecision = several; }
+    /** Returned only when no other action qualifies. */
+    public void setFallback(boolean fallback) { this.fallback = fallback; }
+    public boolean isSeveralPerDecision() { return severalPerDecision; }
+    public boolean isFallback() { return fallback; }
 
     /** Share (0 to 1) of customers kept from this action as its control group. */
     public void setHoldoutShare(double share) { this.holdoutShare = share; }

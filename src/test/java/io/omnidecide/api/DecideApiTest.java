@@ -159,7 +159,7 @@ class DecideApiTest {
                         hasItem("decision-tables/messages.drl.csv row 17"))
                 .extract().path("decisionId");
         given().get("/v1/decisions/{id}", decisionId).then().statusCode(200)
-                .body("candidates.size()", equalTo(24))
+                .body("candidates.size()", equalTo(32))
                 .body("request.explain", equalTo("full"));
         decide("{\"customerId\": \"" + id + "\", \"channel\": \"web\"}").statusCode(200).body("candidates", org.hamcrest.Matchers.nullValue());
     }

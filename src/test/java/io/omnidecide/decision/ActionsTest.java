@@ -123,6 +123,29 @@ class ActionsTest {
     }
 
     @Test
+    void theFallbackShowsOnlyWhenNothingElseQualifies() {
+        Customer subscribed = customer("web");
+        subscribed.setNewsletterSubscribed(true);
+        assertEquals(List.of("brand_story"), actionIds(decide(subscribed, 3)));
+        assertFalse(actionIds(decide(customer("web"), 3)).contains("brand_story"), "the newsletter offer qualifies");
+        assertTrue(decide(consenting(customer("email"), "email"), 3).actions().isEmpty(), "no fallback on e-mail");
+    }
+
+    @Test
+    void aCategoryGetsOneSlotUnlessTheTableAllowsSeveral() {
+        Customer c = consenting(withCart(buyer("email", 12, 400, 20), "S", "Sneaker", 300), "email");
+        assertEquals(3, decide(c, 3).actions().size(), "the starter pack lets marketing have several");
+        io.omnidecide.ruleset.Ruleset onePerCategory = new io.omnidecide.ruleset.RulesetCompiler(java.time.Clock.systemUTC()).compile(
+                io.omnidecide.ruleset.RulesetFolders.read(java.nio.file.Path.of("rules"), java.nio.file.Path.of("decision-tables")).stream()
+                        .map(f -> f.path().endsWith("actions.drl.csv") ? new io.omnidecide.ruleset.RulesetFile(f.path(),
+                                f.text().replace(",true,", ",,").getBytes(java.nio.charset.StandardCharsets.UTF_8)) : f)
+                        .toList());
+        DecisionOutcome outcome = new DecisionPipeline("en").decide(onePerCategory,
+                consenting(withCart(buyer("email", 12, 400, 20), "S", "Sneaker", 300), "email"), 3);
+        assertEquals(List.of("abandoned_cart_reminder"), actionIds(outcome));
+    }
+
+    @Test
     void openSupportTicketAllowsOnlyServiceMessages() {
         Customer c = consenting(withCart(buyer("email", 12, 400, 20), "S", "Sneaker", 300), "email");
         c.setOpenSupportTickets(1);
