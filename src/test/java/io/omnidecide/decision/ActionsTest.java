@@ -123,6 +123,26 @@ class ActionsTest {
     }
 
     @Test
+    void anActionShownFiveTimesAcrossChannelsInTwoWeeksRests() {
+        java.time.Instant now = java.time.Instant.now();
+        java.util.function.Function<Integer, Customer> shownTimes = times -> {
+            Customer c = consenting(withCart(customer("email"), "S", "Sneaker", 300), "email");
+            List<String> channels = List.of("web", "web", "app", "app", "push");
+            List<io.omnidecide.facts.Interactions.Interaction> shown = new java.util.ArrayList<>();
+            for (int i = 0; i < times; i++) {
+                shown.add(new io.omnidecide.facts.Interactions.Interaction("abandoned_cart_reminder", channels.get(i), "marketing",
+                        "impression", now.minus(java.time.Duration.ofDays(2L + 2 * i))));
+            }
+            c.setInteractions(new io.omnidecide.facts.Interactions(shown, now));
+            return c;
+        };
+        assertEquals("abandoned_cart_reminder", decide(shownTimes.apply(4), 1).actions().get(0).actionId(), "the fifth may go out");
+        DecisionOutcome capped = decide(shownTimes.apply(5), 1);
+        assertTrue(capped.actions().isEmpty());
+        assertTrue(capped.suppressed().get(0).reason().startsWith("action cap"), capped.suppressed().toString());
+    }
+
+    @Test
     void theFallbackShowsOnlyWhenNothingElseQualifies() {
         Customer subscribed = customer("web");
         subscribed.setNewsletterSubscribed(true);
