@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Decide latency at fixed request rates, on the packaged service with its embedded H2 database and
 # the starter pack. Starts the service on port 8090 with a fresh data folder, seeds CUSTOMERS
-# customers with events, warms up, then runs bench/FixedRateLoad.java at each of RATES for DURATION
+# customers with events and interaction histories (responses), warms up, then runs bench/FixedRateLoad.java at each of RATES for DURATION
 # seconds. Loopback only. Results go to stdout; docs/performance.md records a run.
-#   bench/decide-latency.sh                      # defaults: RATES="100 200 400" DURATION=30 CUSTOMERS=1000
+#   bench/decide-latency.sh                      # defaults: RATES="100 200 400" DURATION=30 CUSTOMERS=10000
 #   SMOKE=1 bench/decide-latency.sh              # a few seconds, for CI: proves the script still works
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 RATES=${RATES:-"100 200 400"}
 DURATION=${DURATION:-30}
-CUSTOMERS=${CUSTOMERS:-1000}
+CUSTOMERS=${CUSTOMERS:-10000}
 PORT=${PORT:-8090}
 if [ "${SMOKE:-0}" = 1 ]; then RATES="50"; DURATION=3; CUSTOMERS=20; fi
 
@@ -68,7 +68,19 @@ for i in range(1, n + 1):
     if len(batch) >= 400:
         call('POST', '/v1/events', batch); batch = []
 if batch: call('POST', '/v1/events', batch)
-print(f'seeded {n} customers')
+# Interaction history: a web decision per customer, reported as seen, and sometimes clicked or dismissed.
+def decide(c):
+    req = urllib.request.Request(f'http://localhost:{port}/v1/decide', data=json.dumps({'customerId': c, 'channel': 'web'}).encode(),
+                                 method='POST', headers={'Content-Type': 'application/json', 'Authorization': 'Bearer ' + key})
+    return json.loads(urllib.request.urlopen(req).read())
+responses = 0
+for i in range(1, n + 1):
+    d = decide(f'c-{i}')
+    for a in d['actions'][:1]:
+        for outcome in ['impression'] + random.choice([[], [], ['click'], ['dismiss'], ['click', 'convert']]):
+            call('POST', '/v1/responses', {'decisionId': d['decisionId'], 'actionId': a['actionId'], 'outcome': outcome})
+            responses += 1
+print(f'seeded {n} customers, {responses} responses')
 PY
 
 URL="http://localhost:$PORT/v1/decide"

@@ -37,8 +37,4 @@ public final class Interactions {
         return history.stream().filter(i -> i.outcome().equals(outcome) && which.test(i)).map(Interaction::at)
                 .max(Instant::compareTo).map(at -> (int) Duration.between(at, now).toDays());
     }
-
-    public int size() {
-        return history.size();
-    }
 }

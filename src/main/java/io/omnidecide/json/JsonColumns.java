@@ -5,6 +5,7 @@ import io.omnidecide.profile.ConsentEntry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -12,7 +13,6 @@ import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -95,25 +95,9 @@ public final class JsonColumns {
         }
     }
 
-    public static <T> T read(String json, Class<T> type) {
-        try {
-            return MAPPER.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON cannot be read", e);
-        }
-    }
-
-    public static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+    public static JsonNode readTree(String json) {
         try {
             return MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON cannot be read", e);
-        }
-    }
-
-    public static Map<String, Object> readMap(String json) {
-        try {
-            return MAPPER.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored JSON cannot be read", e);
         }
