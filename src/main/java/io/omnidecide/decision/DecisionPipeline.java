@@ -209,7 +209,7 @@ public final class DecisionPipeline {
                 }
             } else if (c.isSuppressed()) {
                 c.effects().stream().filter(e -> e.kind().equals("suppressed"))
-                        .forEach(e -> reasons.add(new SuppressedAction(action, c.getChannel(), e.value(), reason(ruleset, e))));
+                        .forEach(e -> reasons.add(new SuppressedAction(action, c.getChannel(), e.value(), reason(ruleset, e), history(c))));
             } else {
                 reasons.add(new SuppressedAction(action, c.getChannel(),
                         "no copy for " + c.getChannel() + " in language '" + c.getLanguage() + "' (messages table)", null));
@@ -219,6 +219,15 @@ public final class DecisionPipeline {
             reasons.add(new SuppressedAction(action, null, "no channel allowed for this action (actions table)", null));
         }
         return reasons;
+    }
+
+    /** Where the customer stands against the caps, for a suppression; none without any interaction. */
+    private static SuppressedAction.History history(Candidate c) {
+        SuppressedAction.History h = new SuppressedAction.History(c.impressions(7), c.actionImpressions(14), c.categoryImpressions(1),
+                c.getDaysSinceDismissed(), c.isConverted());
+        boolean any = h.shownOnThisChannel7d() + h.shownOnAnyChannel14d() + h.categoryShownToday() > 0
+                || h.daysSinceDismissed() != null || h.converted();
+        return any ? h : null;
     }
 
     private static Reason effectReason(Ruleset ruleset, TracedFact fact, String kind) {

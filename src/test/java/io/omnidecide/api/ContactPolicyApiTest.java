@@ -78,7 +78,8 @@ class ContactPolicyApiTest {
                 .body("actions.actionId", not(hasItem("abandoned_cart_reminder")))
                 .body("suppressed.find { it.actionId == 'abandoned_cart_reminder' }.reason", containsString("frequency cap"))
                 .body("suppressed.find { it.actionId == 'abandoned_cart_reminder' }.rule.source",
-                        equalTo("decision-tables/contact-policy.drl.csv row 15"));
+                        equalTo("decision-tables/contact-policy.drl.csv row 15"))
+                .body("suppressed.find { it.actionId == 'abandoned_cart_reminder' }.history.shownOnThisChannel7d", equalTo(3));
         // The cap is per channel, but three marketing impressions today also reach the daily limit.
         decide("{\"customerId\": \"" + id + "\", \"channel\": \"app\", \"limit\": 5}").statusCode(200)
                 .body("suppressed.find { it.actionId == 'abandoned_cart_reminder' }.reason", containsString("daily limit"));
