@@ -61,6 +61,10 @@ public class RulesetCompiler {
         if (!problems.isEmpty()) {
             throw new RulesetInvalidException(problems);
         }
+        units.forEach(unit -> problems.addAll(RulesetSafety.check(unit)));
+        if (!problems.isEmpty()) {
+            throw new RulesetInvalidException(problems);
+        }
         Map<String, RuleSource> sources = sources(units, problems);
         if (!problems.isEmpty()) {
             throw new RulesetInvalidException(problems);
