@@ -3,6 +3,7 @@ package io.omnidecide.facts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -110,6 +111,8 @@ public class Candidate extends TracedFact {
     public String getRequestChannel() { return customer.getChannel(); }
     public String getPlacement() { return customer.getPlacement(); }
     public String getLifecycleStage() { return customer.getLifecycleStage(); }
+    /** The customer's DMN decision results, as on Customer: {@code dmn["valueTier"] == "gold"}. */
+    public Map<String, Object> getDmn() { return customer.getDmn(); }
     public Set<String> getSegments() { return customer.getSegments(); }
     public Set<String> getPurchasedSkus() { return customer.getPurchasedSkus(); }
     public String getRecommendedSku() { return customer.getRecommendedSku(); }

@@ -1,7 +1,9 @@
 package io.omnidecide.facts;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +63,9 @@ public class Customer extends TracedFact {
     private Interactions interactions = Interactions.NONE;
     private int localHour;
 
+    // Written by the DMN models before the segment stage: decision name -> result.
+    private final Map<String, Object> dmn = new LinkedHashMap<>();
+
     // Written by the rules.
     private String lifecycleStage;
     private final Set<String> segments = new LinkedHashSet<>();
@@ -94,6 +99,18 @@ public class Customer extends TracedFact {
     public void propose(String actionId) {
         proposals.add(actionId);
         record("eligible", actionId);
+    }
+
+    /**
+     * The result of a DMN decision, written before the segment stage (not a rule action: rules
+     * only read it, as {@code dmn["valueTier"]}). A number arrives as a double so that conditions
+     * compare it like any other number.
+     *
+     * @param source the rule source that produced it, for the decision's explanation
+     */
+    public void recordDmnResult(String decision, Object value, String source) {
+        dmn.put(decision, value instanceof BigDecimal number ? number.doubleValue() : value);
+        record("dmn", decision, source);
     }
 
     /** Consent status (granted, denied or unknown) for a channel. */
@@ -183,6 +200,8 @@ public class Customer extends TracedFact {
     public int getLocalHour() { return localHour; }
     public void setLocalHour(int localHour) { this.localHour = localHour; }
     public void setPreferredChannels(List<String> channels) { this.preferredChannels = List.copyOf(channels); }
+    /** Results of the DMN models' decisions by decision name: {@code dmn["valueTier"] == "gold"}. */
+    public Map<String, Object> getDmn() { return Collections.unmodifiableMap(dmn); }
     public String getLifecycleStage() { return lifecycleStage; }
     public Set<String> getSegments() { return Collections.unmodifiableSet(segments); }
     public String getRecommendedSku() { return recommendedSku; }

@@ -17,6 +17,13 @@ public abstract class TracedFact {
         effects.add(new FactEffect(kind, value));
     }
 
+    /** An effect that did not come from a firing rule, attributed to its source at once. */
+    protected void record(String kind, String value, String source) {
+        FactEffect effect = new FactEffect(kind, value);
+        effect.attributeTo(source);
+        effects.add(effect);
+    }
+
     /** Effects recorded so far, in firing order. Not a bean getter so rules cannot match on it. */
     public List<FactEffect> effects() {
         return Collections.unmodifiableList(effects);

@@ -4,14 +4,26 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * Where a rule came from and what it says, so that a decision can cite it: the table row (file,
- * sheet, row) or DRL file and line, and the rule's conditions and actions as written.
+ * sheet, row), DRL file and line, or DMN decision and decision table rule (element, row); and the
+ * rule's conditions and actions as written.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RuleSource(String rule, String file, String sheet, Integer row, Integer line, String when, String then) {
+public record RuleSource(String rule, String file, String sheet, Integer row, Integer line, String when, String then, String element) {
 
-    /** "decision-tables/eligibility.drl.csv row 12" or "rules/guardrails.drl line 9". */
+    public RuleSource(String rule, String file, String sheet, Integer row, Integer line, String when, String then) {
+        this(rule, file, sheet, row, line, when, then, null);
+    }
+
+    /**
+     * "decision-tables/eligibility.drl.csv row 12", "rules/guardrails.drl line 9" or
+     * "decision-tables/value-tier.dmn decision valueTier rule 2".
+     */
     public String location() {
         StringBuilder where = new StringBuilder(file);
+        if (element != null) {
+            where.append(' ').append(element);
+            return (row == null ? where : where.append(" rule ").append(row)).toString();
+        }
         if (sheet != null) {
             where.append(" sheet ").append(sheet);
         }

@@ -35,7 +35,8 @@ import org.kie.api.definition.rule.Rule;
  * less heap than the executable model and evaluates about as fast (docs/architecture-decisions.md).
  * Tables are turned into DRL here rather than handed to Drools by file name, which keeps the
  * generated text for tracing and makes a plain {@code segments.csv} work as well as
- * {@code segments.drl.csv}.
+ * {@code segments.drl.csv}. DMN models ({@code .dmn}) are built by the KIE DMN engine in
+ * {@link DmnCompiler}.
  */
 public class RulesetCompiler {
 
@@ -53,8 +54,12 @@ public class RulesetCompiler {
         List<RulesetProblem> problems = new ArrayList<>();
         List<RuleUnit> units = new ArrayList<>();
         for (RulesetFile file : files) {
-            units.addAll(toUnits(file, problems));
+            if (!file.isDmn()) {
+                units.addAll(toUnits(file, problems));
+            }
         }
+        Map<String, RuleSource> dmnSources = new LinkedHashMap<>();
+        DmnModels dmn = DmnCompiler.compile(files.stream().filter(RulesetFile::isDmn).toList(), dmnSources, problems);
         if (units.isEmpty() && problems.isEmpty()) {
             problems.add(RulesetProblem.inFile(null, "no rules: the ruleset has no .drl file and no decision table"));
         }
@@ -66,6 +71,13 @@ public class RulesetCompiler {
             throw new RulesetInvalidException(problems);
         }
         Map<String, RuleSource> sources = sources(units, problems);
+        dmnSources.forEach((name, source) -> {
+            RuleSource other = sources.putIfAbsent(name, source);
+            if (other != null) {
+                problems.add(RulesetProblem.inDmn(source.file(), source.element(), source.row(), source.line(), "'" + name
+                        + "' is also the name of a rule in " + other.location() + "; decisions cite both by name, so rename one"));
+            }
+        });
         if (!problems.isEmpty()) {
             throw new RulesetInvalidException(problems);
         }
@@ -77,7 +89,7 @@ public class RulesetCompiler {
             throw new RulesetInvalidException(problems);
         }
         List<String> paths = files.stream().map(RulesetFile::path).sorted().toList();
-        return new Ruleset(version(files), clock.instant(), paths, kieBase, Map.copyOf(sources));
+        return new Ruleset(version(files), clock.instant(), paths, kieBase, Map.copyOf(sources), dmn);
     }
 
     /** Every rule by its name, which must be unique: decisions cite rules by name. */
@@ -126,7 +138,7 @@ public class RulesetCompiler {
             return List.of(new RuleUnit(file, null, file.text()));
         }
         if (!file.isCsvTable() && !file.isWorkbookTable()) {
-            problems.add(RulesetProblem.inFile(file.path(), "not a rule file: expected .drl, .csv, .xlsx or .xls"));
+            problems.add(RulesetProblem.inFile(file.path(), "not a rule file: expected .drl, .csv, .xlsx, .xls or .dmn"));
             return List.of();
         }
         List<DecisionTableSheet> sheets;

@@ -25,6 +25,11 @@ public record RulesetFile(String path, byte[] content) {
         return fileName().endsWith(".xlsx") || fileName().endsWith(".xls");
     }
 
+    /** A DMN decision model, evaluated by the KIE DMN engine. */
+    public boolean isDmn() {
+        return fileName().endsWith(".dmn");
+    }
+
     public String text() {
         return new String(content, StandardCharsets.UTF_8);
     }

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Reads the analysts' folders: every .drl under rules/, every table under decision-tables/. */
+/** Reads the analysts' folders: every .drl under rules/, every table and DMN model under decision-tables/. */
 public final class RulesetFolders {
 
     private RulesetFolders() {
@@ -17,7 +17,7 @@ public final class RulesetFolders {
     public static List<RulesetFile> read(Path rulesDir, Path tablesDir) {
         List<RulesetFile> files = new ArrayList<>();
         files.addAll(read(rulesDir, ".drl"));
-        files.addAll(read(tablesDir, ".csv", ".xlsx", ".xls"));
+        files.addAll(read(tablesDir, ".csv", ".xlsx", ".xls", ".dmn"));
         return files;
     }
 

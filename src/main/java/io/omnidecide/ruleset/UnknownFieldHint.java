@@ -33,11 +33,15 @@ final class UnknownFieldHint {
         }
         String field = m.group(2);
         List<String> fields = properties(type);
-        String hint = "unknown field '" + field + "' on " + type.getSimpleName();
-        return Optional.of(fields.stream().min(Comparator.comparingInt(f -> distance(f.toLowerCase(), field.toLowerCase())))
-                .filter(best -> distance(best.toLowerCase(), field.toLowerCase()) <= Math.max(2, field.length() / 3))
+        return Optional.of(suggest("unknown field '" + field + "' on " + type.getSimpleName(), field, fields));
+    }
+
+    /** The hint with the closest known name, "(did you mean 'lifetimeValue'?)", or the whole list when none is close. */
+    static String suggest(String hint, String name, List<String> known) {
+        return known.stream().min(Comparator.comparingInt(f -> distance(f.toLowerCase(), name.toLowerCase())))
+                .filter(best -> distance(best.toLowerCase(), name.toLowerCase()) <= Math.max(2, name.length() / 3))
                 .map(best -> hint + " (did you mean '" + best + "'?)")
-                .orElse(hint + "; fields: " + fields));
+                .orElse(hint + "; fields: " + known);
     }
 
     /** Bean properties a condition can read: getX() and isX() without parameters. */
