@@ -41,7 +41,7 @@ public final class Decider {
         DecisionOutcome outcome = pipeline.decide(ruleset, customer, limit, responses, request.explainFully());
         return new DecideResponse(UUID.randomUUID().toString(), customer.getCustomerId(), customer.isKnown(),
                 request.channel(), request.placement(), ruleset.version(), now, outcome.segments(), outcome.lifecycleStage(),
-                outcome.actions(), outcome.suppressed(), outcome.candidates());
+                outcome.dmn(), outcome.actions(), outcome.suppressed(), outcome.candidates());
     }
 
     /** The profile's lifecycle stage and segments as the ruleset sees them at a time. */

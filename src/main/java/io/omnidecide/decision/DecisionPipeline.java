@@ -17,9 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The decision stages, in process and without I/O: segment the customer, find the eligible
+ * The decision stages, in process and without I/O: evaluate the DMN models on the customer, segment the customer, find the eligible
  * actions, expand each over the channels in question, apply the catalogue, the contact policy and
  * the copy, then choose a channel per action and rank. Every business choice comes from the
  * ruleset; this class only moves facts between stages and reads the results.
@@ -35,11 +37,15 @@ public final class DecisionPipeline {
     private static final Comparator<Candidate> CHANNEL_CHOICE = Comparator.comparingInt(Candidate::preferenceRank)
             .thenComparingInt(Candidate::getChannelRank).thenComparing(Candidate::getChannel);
 
-    private static final Map<String, Stage> STAGE_OF_EFFECT = Map.of(
-            "lifecycle", Stage.SEGMENT, "segment", Stage.SEGMENT, "recommendation", Stage.SEGMENT,
-            "eligible", Stage.ELIGIBILITY, "category", Stage.CATALOG, "channels", Stage.CATALOG,
-            "lever", Stage.CATALOG, "context", Stage.CATALOG,
-            "suppressed", Stage.POLICY, "copy", Stage.MESSAGE);
+    /** DMN results ("dmn") are evaluated as the segment stage begins. */
+    private static final Map<String, Stage> STAGE_OF_EFFECT = Map.ofEntries(
+            Map.entry("dmn", Stage.SEGMENT), Map.entry("lifecycle", Stage.SEGMENT), Map.entry("segment", Stage.SEGMENT),
+            Map.entry("recommendation", Stage.SEGMENT), Map.entry("eligible", Stage.ELIGIBILITY), Map.entry("category", Stage.CATALOG),
+            Map.entry("channels", Stage.CATALOG), Map.entry("lever", Stage.CATALOG), Map.entry("context", Stage.CATALOG),
+            Map.entry("suppressed", Stage.POLICY), Map.entry("copy", Stage.MESSAGE));
+
+    /** A condition reading a DMN result: dmn["valueTier"]. */
+    private static final Pattern DMN_READ = Pattern.compile("dmn\\[\"([^\"]+)\"\\]");
 
     private final String defaultLanguage;
 
@@ -47,8 +53,9 @@ public final class DecisionPipeline {
         this.defaultLanguage = defaultLanguage;
     }
 
-    /** Only the segment stage: lifecycle stage and segments, as the profile API shows them. */
+    /** Only the DMN models and the segment stage: lifecycle stage and segments, as the profile API shows them. */
     public void segment(Ruleset ruleset, Customer customer) {
+        ruleset.dmn().evaluate(customer);
         try (RuleSession session = new RuleSession(ruleset)) {
             session.insert(customer);
             session.run(Stage.SEGMENT);
@@ -65,6 +72,8 @@ public final class DecisionPipeline {
      */
     DecisionOutcome decide(Ruleset ruleset, Customer customer, int limit, ResponseCounts responses, boolean explainFully) {
         List<Candidate> candidates = new ArrayList<>();
+        // The DMN models' results are facts the segment stage and later stages read.
+        ruleset.dmn().evaluate(customer);
         try (RuleSession session = new RuleSession(ruleset)) {
             session.insert(customer);
             session.run(Stage.SEGMENT);
@@ -113,7 +122,15 @@ public final class DecisionPipeline {
                 .toList();
         List<CandidateView> considered = explainFully
                 ? candidates.stream().map(c -> view(ruleset, c, returned.contains(c), chosen.contains(c))).toList() : null;
-        return new DecisionOutcome(customer.segmentList(), customer.getLifecycleStage(), actions, suppressed, considered);
+        return new DecisionOutcome(customer.segmentList(), customer.getLifecycleStage(), dmnResults(ruleset, customer), actions, suppressed,
+                considered);
+    }
+
+    /** Every DMN decision's result for this customer, and the model and rule that produced it. */
+    private static List<DmnResult> dmnResults(Ruleset ruleset, Customer customer) {
+        return customer.effects().stream().filter(e -> e.kind().equals("dmn"))
+                .map(e -> new DmnResult(e.value(), customer.getDmn().get(e.value()), reason(ruleset, e)))
+                .toList();
     }
 
     /**
@@ -146,8 +163,8 @@ public final class DecisionPipeline {
                 : "not in the slots: ranked below the limit, or its category was already returned";
         List<Reason> rules = new ArrayList<>();
         c.customer().effects().stream().filter(e -> e.kind().equals("eligible") && e.value().equals(c.getActionId()))
-                .forEach(e -> addReason(rules, ruleset, e));
-        c.effects().forEach(e -> addReason(rules, ruleset, e));
+                .forEach(e -> addReason(rules, ruleset, e, c.customer()));
+        c.effects().forEach(e -> addReason(rules, ruleset, e, c.customer()));
         return new CandidateView(c.getActionId(), c.getChannel(), c.getCategory(),
                 c.getCategory() == null ? null : round(c.score()), status, rules);
     }
@@ -173,16 +190,30 @@ public final class DecisionPipeline {
     private static List<Reason> reasons(Ruleset ruleset, Customer customer, Candidate c) {
         List<Reason> reasons = new ArrayList<>();
         customer.effects().stream().filter(e -> e.kind().equals("eligible") && e.value().equals(c.getActionId()))
-                .forEach(e -> addReason(reasons, ruleset, e));
+                .forEach(e -> addReason(reasons, ruleset, e, customer));
         c.effects().stream().filter(e -> Set.of("category", "lever", "context", "copy").contains(e.kind()))
-                .forEach(e -> addReason(reasons, ruleset, e));
+                .forEach(e -> addReason(reasons, ruleset, e, customer));
         return reasons;
     }
 
-    /** One reason per rule: a messages row sets several fields but is one reason. */
-    private static void addReason(List<Reason> reasons, Ruleset ruleset, FactEffect effect) {
-        if (effect.rule() != null && reasons.stream().noneMatch(r -> r.rule().equals(effect.rule()))) {
-            reasons.add(reason(ruleset, effect));
+    /**
+     * One reason per rule: a messages row sets several fields but is one reason. A rule whose
+     * condition reads a DMN result ({@code dmn["valueTier"]}) brings the DMN rule that produced it.
+     */
+    private static void addReason(List<Reason> reasons, Ruleset ruleset, FactEffect effect, Customer customer) {
+        if (effect.rule() == null || reasons.stream().anyMatch(r -> r.rule().equals(effect.rule()))) {
+            return;
+        }
+        Reason reason = reason(ruleset, effect);
+        reasons.add(reason);
+        if (reason.when() == null) {
+            return;
+        }
+        Matcher read = DMN_READ.matcher(reason.when());
+        while (read.find()) {
+            String decision = read.group(1);
+            customer.effects().stream().filter(e -> e.kind().equals("dmn") && e.value().equals(decision))
+                    .forEach(e -> addReason(reasons, ruleset, e, customer));
         }
     }
 
