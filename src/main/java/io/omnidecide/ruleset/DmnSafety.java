@@ -21,13 +21,16 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * A DMN model is code too: before the KIE DMN engine sees the file, it is parsed here with a
  * hardened XML parser (no DOCTYPE, so no external entities or entity expansion) and checked for
- * what may not run inside a decision: external (Java) functions in FEEL, function definitions of
- * any kind but FEEL, imports of other models, and inputs that are not Customer fields.
+ * what may not run inside a decision: external (Java) functions in FEEL, FEEL {@code for} loops
+ * (no time limit can stop one), function definitions of any kind but FEEL, imports of other models,
+ * and inputs that are not Customer fields.
  */
 final class DmnSafety {
 
     /** FEEL's external function: {@code function(x) external {java: {class: ..., method signature: ...}}}. */
     private static final Pattern EXTERNAL = Pattern.compile("\\bexternal\\s*\\{");
+    /** FEEL's iteration, {@code for i in 1..1000000000 return i}: a decision must finish in bounded time. */
+    private static final Pattern FOR_LOOP = Pattern.compile("\\bfor\\s+[^\\s].*?\\bin\\b", Pattern.DOTALL);
     private static final Pattern FEEL_STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
     private static final Set<String> DRG_ELEMENTS = Set.of("decision", "inputData", "businessKnowledgeModel", "decisionService",
             "knowledgeSource");
@@ -90,10 +93,17 @@ final class DmnSafety {
             }
         }
         for (Element text : elements(document, "text")) {
+            if ("annotationEntry".equals(text.getParentNode().getLocalName())) {
+                continue; // a rule's annotation is prose, not FEEL
+            }
             String feel = FEEL_STRING.matcher(text.getTextContent()).replaceAll("\"\"");
             if (EXTERNAL.matcher(feel).find()) {
                 problems.add(at(file, text, "an external function ('external {java: ...}') is not allowed: "
                         + "FEEL in a DMN model may not call Java"));
+            }
+            if (FOR_LOOP.matcher(feel).find()) {
+                problems.add(at(file, text, "a FEEL 'for' loop is not allowed: a decision must finish in bounded time "
+                        + "(test lists with 'some', 'every', 'list contains' or 'count' instead)"));
             }
         }
         for (Element input : elements(document, "inputData")) {

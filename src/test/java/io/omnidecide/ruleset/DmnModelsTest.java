@@ -97,6 +97,21 @@ class DmnModelsTest {
     }
 
     @Test
+    void aFeelForLoopIsRefusedWithItsRule() {
+        RulesetProblem problem = onlyProblem(withValueTier(withRule3Output("string(count(for i in 1..1000000000 return i))")));
+        assertEquals("decision 'valueTier'", problem.element());
+        assertEquals(3, problem.row());
+        assertTrue(problem.message().startsWith("a FEEL 'for' loop is not allowed"), problem.message());
+    }
+
+    @Test
+    void anAnnotationIsProseAndMayMentionAnything() {
+        String annotated = valueTier().replace("<text>Spent 1000 or more</text>",
+                "<text>Spent 1000 or more: for the one in a hundred who pay with an external {card}</text>");
+        assertEquals(1, COMPILER.compile(withValueTier(annotated)).dmn().size());
+    }
+
+    @Test
     void aJavaFunctionDefinitionIsRefusedWithItsElement() {
         String bkm = "<businessKnowledgeModel id=\"exit\" name=\"exit\"><variable name=\"exit\"/>"
                 + "<encapsulatedLogic kind=\"Java\"><formalParameter name=\"code\" typeRef=\"number\"/>"
