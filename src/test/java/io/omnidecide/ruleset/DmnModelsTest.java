@@ -7,12 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * DMN models in decision-tables/: the starter pack's value tier builds and every decision table rule
@@ -65,6 +76,36 @@ class DmnModelsTest {
         assertEquals("decision-tables/value-tier.dmn decision valueTier rule 2", regular.location());
         assertEquals("Orders: >= 10", regular.when());
         assertEquals("valueTier = \"gold\"", regular.then());
+    }
+
+    /**
+     * What the KIE DMN editor needs to open a shipped model laid out: valid against the DMN 1.5 schema
+     * (with DMNDI), and a diagram shape for every decision and input.
+     */
+    @Test
+    void theShippedModelsAreValidDmn15WithADiagramShapeForEveryElement() throws Exception {
+        Schema dmn15 = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(DmnModelsTest.class.getResource("/org/omg/spec/DMN/20230324/DMN15.xsd"));
+        List<RulesetFile> models = STARTER_PACK.stream().filter(RulesetFile::isDmn).toList();
+        assertFalse(models.isEmpty());
+        for (RulesetFile model : models) {
+            dmn15.newValidator().validate(new StreamSource(new ByteArrayInputStream(model.content())));
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(model.content()));
+            Set<String> shapes = new HashSet<>();
+            NodeList shapeNodes = document.getElementsByTagNameNS("*", "DMNShape");
+            for (int i = 0; i < shapeNodes.getLength(); i++) {
+                shapes.add(((Element) shapeNodes.item(i)).getAttribute("dmnElementRef"));
+            }
+            for (String kind : List.of("decision", "inputData")) {
+                NodeList elements = document.getElementsByTagNameNS("*", kind);
+                for (int i = 0; i < elements.getLength(); i++) {
+                    String id = ((Element) elements.item(i)).getAttribute("id");
+                    assertTrue(shapes.contains(id), model.path() + ": no diagram shape for " + kind + " " + id);
+                }
+            }
+        }
     }
 
     @Test
