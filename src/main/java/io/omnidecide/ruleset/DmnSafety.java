@@ -21,7 +21,7 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * A DMN model is code too: before the KIE DMN engine sees the file, it is parsed here with a
  * hardened XML parser (no DOCTYPE, so no external entities or entity expansion) and checked for
- * what may not run inside a decision: external (Java) functions in FEEL, FEEL {@code for} loops
+ * what may not run inside a decision: external (Java) functions in FEEL, {@code .class} paths, FEEL {@code for} loops
  * (no time limit can stop one), function definitions of any kind but FEEL, imports of other models,
  * and inputs that are not Customer fields.
  */
@@ -31,6 +31,8 @@ final class DmnSafety {
     private static final Pattern EXTERNAL = Pattern.compile("\\bexternal\\s*\\{");
     /** FEEL's iteration, {@code for i in 1..1000000000 return i}: a decision must finish in bounded time. */
     private static final Pattern FOR_LOOP = Pattern.compile("\\bfor\\s+[^\\s].*?\\bin\\b", Pattern.DOTALL);
+    /** The KIE engine's FEEL reads any getter of a value, so {@code x.class} reaches its java.lang.Class. */
+    private static final Pattern CLASS_ACCESS = Pattern.compile("\\.\\s*class\\b");
     private static final Pattern FEEL_STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
     private static final Set<String> DRG_ELEMENTS = Set.of("decision", "inputData", "businessKnowledgeModel", "decisionService",
             "knowledgeSource");
@@ -101,6 +103,9 @@ final class DmnSafety {
             if (EXTERNAL.matcher(feel).find()) {
                 problems.add(at(file, text, "an external function ('external {java: ...}') is not allowed: "
                         + "FEEL in a DMN model may not call Java"));
+            }
+            if (CLASS_ACCESS.matcher(feel).find()) {
+                problems.add(at(file, text, "'.class' is not allowed: FEEL in a DMN model reads values, not the Java objects behind them"));
             }
             if (FOR_LOOP.matcher(feel).find()) {
                 problems.add(at(file, text, "a FEEL 'for' loop is not allowed: a decision must finish in bounded time "

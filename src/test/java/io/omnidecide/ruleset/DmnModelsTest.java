@@ -146,6 +146,15 @@ class DmnModelsTest {
     }
 
     @Test
+    void aPathToTheJavaClassBehindAValueIsRefused() {
+        String broken = valueTier().replace("<text>&gt;= 300</text>", "<text>? &gt;= 300 and ?.class.name != \"\"</text>");
+        RulesetProblem problem = onlyProblem(withValueTier(broken));
+        assertEquals("decision 'valueTier'", problem.element());
+        assertEquals(3, problem.row());
+        assertTrue(problem.message().startsWith("'.class' is not allowed"), problem.message());
+    }
+
+    @Test
     void anAnnotationIsProseAndMayMentionAnything() {
         String annotated = valueTier().replace("<text>Spent 1000 or more</text>",
                 "<text>Spent 1000 or more: for the one in a hundred who pay with an external {card}</text>");
