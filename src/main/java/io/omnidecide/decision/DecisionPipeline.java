@@ -10,6 +10,7 @@ import io.omnidecide.facts.TracedFact;
 import io.omnidecide.message.MessageTemplate;
 import io.omnidecide.ruleset.RuleSource;
 import io.omnidecide.ruleset.Ruleset;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -41,15 +42,25 @@ public final class DecisionPipeline {
             "lever", Stage.CATALOG, "context", Stage.CATALOG,
             "suppressed", Stage.POLICY, "copy", Stage.MESSAGE);
 
+    /** For replays and tools run by hand, which have no configuration. */
+    public static final Duration DEFAULT_RULE_TIME_LIMIT = Duration.ofSeconds(1);
+
     private final String defaultLanguage;
+    private final Duration ruleTimeLimit;
 
     public DecisionPipeline(String defaultLanguage) {
+        this(defaultLanguage, DEFAULT_RULE_TIME_LIMIT);
+    }
+
+    /** @param ruleTimeLimit how long the rules of one evaluation may run before it is abandoned */
+    public DecisionPipeline(String defaultLanguage, Duration ruleTimeLimit) {
         this.defaultLanguage = defaultLanguage;
+        this.ruleTimeLimit = ruleTimeLimit;
     }
 
     /** Only the segment stage: lifecycle stage and segments, as the profile API shows them. */
     public void segment(Ruleset ruleset, Customer customer) {
-        try (RuleSession session = new RuleSession(ruleset)) {
+        try (RuleSession session = new RuleSession(ruleset, ruleTimeLimit)) {
             session.insert(customer);
             session.run(Stage.SEGMENT);
         }
@@ -65,7 +76,7 @@ public final class DecisionPipeline {
      */
     DecisionOutcome decide(Ruleset ruleset, Customer customer, int limit, ResponseCounts responses, boolean explainFully) {
         List<Candidate> candidates = new ArrayList<>();
-        try (RuleSession session = new RuleSession(ruleset)) {
+        try (RuleSession session = new RuleSession(ruleset, ruleTimeLimit)) {
             session.insert(customer);
             session.run(Stage.SEGMENT);
             session.run(Stage.ELIGIBILITY);

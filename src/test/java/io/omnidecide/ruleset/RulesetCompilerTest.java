@@ -66,8 +66,9 @@ class RulesetCompilerTest {
         String table = starterFile("decision-tables/segments.drl.csv").replace("lifetimeValue >= $param", "lifetimeValu >= $param");
         RulesetProblem problem = onlyProblem(starterPackWith("decision-tables/segments.drl.csv", table));
         assertEquals("decision-tables/segments.drl.csv", problem.file());
+        // The first rule it breaks is row 11; the misspelling itself was typed in the snippet cell, A9.
         assertEquals(11, problem.row());
-        assertEquals("A11", problem.cell(), problem.describe());
+        assertEquals("A9", problem.cell(), problem.describe());
         assertEquals("unknown field 'lifetimeValu' on Customer (did you mean 'lifetimeValue'?)", problem.message());
     }
 
