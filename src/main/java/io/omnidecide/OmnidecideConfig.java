@@ -1,6 +1,7 @@
 package io.omnidecide;
 
 import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
 import io.smallrye.config.WithDefault;
 
 /** Typed settings under {@code omnidecide.*}; defaults live in application.properties. */
@@ -37,8 +38,40 @@ public interface OmnidecideConfig {
         /** Folder of DRL rule files. */
         String rulesDir();
 
-        /** Folder of decision tables (.csv, .xlsx, .xls). */
+        /** Folder of decision tables (.csv, .xlsx, .xls, .dmn). */
         String tablesDir();
+
+        /** Watch the folders: an edited file becomes a draft (live reload). */
+        @WithDefault("false")
+        boolean watch();
+
+        /** Publish a valid draft made from edited files at once (with watch). */
+        @WithDefault("false")
+        boolean autoPublish();
+
+        /** How often an instance checks whether another one published; 0 turns it off. */
+        @WithDefault("10s")
+        Duration syncInterval();
+
+        /** Longest a ruleset may take to build before it is given up as a problem. */
+        @WithDefault("5m")
+        Duration buildTimeLimit();
+
+        /** Largest file of a ruleset, in bytes, as sent or unzipped. */
+        @WithDefault("5242880")
+        int maxFileBytes();
+
+        /** Most files in one ruleset. */
+        @WithDefault("200")
+        int maxFiles();
+
+        /** Largest request body of an upload, in bytes. */
+        @WithDefault("20971520")
+        int maxUploadBytes();
+
+        /** Folder of the scenario suite that simulate runs. */
+        @WithDefault("scenarios")
+        String scenariosDir();
     }
 
     interface EventSettings {
@@ -55,5 +88,9 @@ public interface OmnidecideConfig {
         /** Most actions one decide may ask for. */
         @WithDefault("10")
         int maxLimit();
+
+        /** How long the rules of one decide may run; past it the decide answers 503. */
+        @WithDefault("2s")
+        Duration ruleTimeLimit();
     }
 }

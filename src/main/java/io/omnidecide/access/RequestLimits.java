@@ -26,12 +26,14 @@ public class RequestLimits {
     private final CurrentIdentityAssociation identities;
     private final int smallBodyBytes;
     private final int eventsBodyBytes;
+    private final int uploadBodyBytes;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     public RequestLimits(CurrentIdentityAssociation identities, OmnidecideConfig config) {
         this.identities = identities;
         this.smallBodyBytes = config.security().smallBodyBytes();
         this.eventsBodyBytes = config.security().eventsBodyBytes();
+        this.uploadBodyBytes = config.ruleset().maxUploadBytes();
     }
 
     @ServerRequestFilter
@@ -52,7 +54,8 @@ public class RequestLimits {
         if (length == null) {
             return null;
         }
-        int limit = request.getUriInfo().getPath().startsWith("/v1/events") ? eventsBodyBytes : smallBodyBytes;
+        String path = request.getUriInfo().getPath();
+        int limit = path.startsWith("/v1/events") ? eventsBodyBytes : path.equals("/v1/rulesets") ? uploadBodyBytes : smallBodyBytes;
         long bytes;
         try {
             bytes = Long.parseLong(length.trim());

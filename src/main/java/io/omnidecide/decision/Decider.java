@@ -8,6 +8,7 @@ import io.omnidecide.facts.ResponseCounts;
 import io.omnidecide.problem.InvalidRequestException;
 import io.omnidecide.profile.Profile;
 import io.omnidecide.ruleset.Ruleset;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -26,22 +27,45 @@ public final class Decider {
     private final int maxLimit;
 
     public Decider(String defaultLanguage, int maxLimit) {
-        this.pipeline = new DecisionPipeline(defaultLanguage);
+        this(defaultLanguage, maxLimit, DecisionPipeline.DEFAULT_RULE_TIME_LIMIT);
+    }
+
+    public Decider(String defaultLanguage, int maxLimit, Duration ruleTimeLimit) {
+        this.pipeline = new DecisionPipeline(defaultLanguage, ruleTimeLimit);
         this.defaultLanguage = defaultLanguage;
         this.maxLimit = maxLimit;
     }
 
     public DecideResponse decide(Ruleset ruleset, DecideRequest request, Profile profile, RecentActivity activity,
             Interactions interactions, ResponseCounts responses, Instant now) {
-        int limit = validate(request);
+        return decide(ruleset, request, facts(request, profile, activity, interactions, now), responses, now);
+    }
+
+    /** The customer fact a decide starts from: what the rules read, before they write anything. */
+    public Customer facts(DecideRequest request, Profile profile, RecentActivity activity, Interactions interactions, Instant now) {
+        validate(request);
         RequestContext context = new RequestContext(request.channel(), request.placement(), request.locale());
-        Customer customer = profile == null
+        return profile == null
                 ? CustomerFacts.visitor(request.customerId(), context, defaultLanguage)
                 : CustomerFacts.of(profile, activity, interactions, context, now, defaultLanguage);
+    }
+
+    /** A decision from a customer fact as {@link #facts} made it (now, or recorded with an earlier decision). */
+    public DecideResponse decide(Ruleset ruleset, DecideRequest request, Customer customer, ResponseCounts responses, Instant now) {
+        int limit = validate(request);
         DecisionOutcome outcome = pipeline.decide(ruleset, customer, limit, responses, request.explainFully());
         return new DecideResponse(UUID.randomUUID().toString(), customer.getCustomerId(), customer.isKnown(),
                 request.channel(), request.placement(), ruleset.version(), now, outcome.segments(), outcome.lifecycleStage(),
                 outcome.dmn(), outcome.actions(), outcome.suppressed(), outcome.candidates());
+    }
+
+    /**
+     * Runs every stage once for a visitor on every channel, so that the first real decides on a
+     * new ruleset do not pay for the engine's lazy set-up.
+     */
+    public void warmUp(Ruleset ruleset) {
+        decide(ruleset, new DecideRequest("warm-up", null, Channel.ANY, null, null, maxLimit, null), null, RecentActivity.NONE,
+                Interactions.NONE, ResponseCounts.NONE, Instant.EPOCH);
     }
 
     /** The profile's lifecycle stage and segments as the ruleset sees them at a time. */

@@ -10,6 +10,7 @@ import io.omnidecide.facts.TracedFact;
 import io.omnidecide.message.MessageTemplate;
 import io.omnidecide.ruleset.RuleSource;
 import io.omnidecide.ruleset.Ruleset;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -47,16 +48,26 @@ public final class DecisionPipeline {
     /** A condition reading a DMN result: dmn["valueTier"]. */
     private static final Pattern DMN_READ = Pattern.compile("dmn\\[\"([^\"]+)\"\\]");
 
+    /** For replays and tools run by hand, which have no configuration. */
+    public static final Duration DEFAULT_RULE_TIME_LIMIT = Duration.ofSeconds(1);
+
     private final String defaultLanguage;
+    private final Duration ruleTimeLimit;
 
     public DecisionPipeline(String defaultLanguage) {
+        this(defaultLanguage, DEFAULT_RULE_TIME_LIMIT);
+    }
+
+    /** @param ruleTimeLimit how long the rules of one evaluation may run before it is abandoned */
+    public DecisionPipeline(String defaultLanguage, Duration ruleTimeLimit) {
         this.defaultLanguage = defaultLanguage;
+        this.ruleTimeLimit = ruleTimeLimit;
     }
 
     /** Only the DMN models and the segment stage: lifecycle stage and segments, as the profile API shows them. */
     public void segment(Ruleset ruleset, Customer customer) {
         ruleset.dmn().evaluate(customer);
-        try (RuleSession session = new RuleSession(ruleset)) {
+        try (RuleSession session = new RuleSession(ruleset, ruleTimeLimit)) {
             session.insert(customer);
             session.run(Stage.SEGMENT);
         }
@@ -74,7 +85,7 @@ public final class DecisionPipeline {
         List<Candidate> candidates = new ArrayList<>();
         // The DMN models' results are facts the segment stage and later stages read.
         ruleset.dmn().evaluate(customer);
-        try (RuleSession session = new RuleSession(ruleset)) {
+        try (RuleSession session = new RuleSession(ruleset, ruleTimeLimit)) {
             session.insert(customer);
             session.run(Stage.SEGMENT);
             session.run(Stage.ELIGIBILITY);

@@ -30,6 +30,9 @@ public class DecisionRecord extends PanacheEntityBase {
     /** The response as sent, JSON. */
     public String response;
 
+    /** The customer fact the rules started from, JSON ({@link FactSnapshot}); replayed by simulations. */
+    public String inputs;
+
     @Column(name = "decided_at")
     public Instant decidedAt;
 }

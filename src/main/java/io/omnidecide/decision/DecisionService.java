@@ -48,7 +48,7 @@ public class DecisionService {
         this.activity = activity;
         this.clock = clock;
         this.meters = meters;
-        this.decider = new Decider(config.decide().defaultLanguage(), config.decide().maxLimit());
+        this.decider = new Decider(config.decide().defaultLanguage(), config.decide().maxLimit(), config.decide().ruleTimeLimit());
     }
 
     @Transactional
@@ -66,8 +66,10 @@ public class DecisionService {
         Instant now = clock.instant();
         RecentActivity recent = profile == null ? RecentActivity.NONE : activity.of(profile.customerId, now);
         Interactions history = profile == null ? Interactions.NONE : interactions.of(profile.customerId, now);
-        DecideResponse response = decider.decide(ruleset, request, profile, recent, history, propensities, now);
-        record(request, response);
+        Customer facts = decider.facts(request, profile, recent, history, now);
+        String inputs = FactSnapshot.write(facts);
+        DecideResponse response = decider.decide(ruleset, request, facts, propensities, now);
+        record(request, response, inputs);
         // An outbound decision is the send: count it as an impression now, in the same transaction.
         response.sentActions().forEach(a -> interactions.record(response.decisionId(), a.actionId(), "impression",
                 response.customerId(), a.channel(), a.category(), response.lifecycleStage(), now));
@@ -98,7 +100,7 @@ public class DecisionService {
         return profiles.customerOf(request.identity().normalised()).flatMap(profiles::find);
     }
 
-    private void record(DecideRequest request, DecideResponse response) {
+    private void record(DecideRequest request, DecideResponse response, String inputs) {
         DecisionRecord record = new DecisionRecord();
         record.decisionId = response.decisionId();
         record.customerId = response.customerId();
@@ -106,6 +108,7 @@ public class DecisionService {
         record.rulesetVersion = response.rulesetVersion();
         record.request = JsonColumns.write(request);
         record.response = JsonColumns.write(response);
+        record.inputs = inputs;
         record.decidedAt = response.decidedAt();
         record.persist();
     }

@@ -3,6 +3,7 @@ package io.omnidecide.decision;
 import io.omnidecide.facts.Stage;
 import io.omnidecide.facts.TracedFact;
 import io.omnidecide.ruleset.Ruleset;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -22,8 +23,13 @@ final class RuleSession implements AutoCloseable {
 
     private final KieSession session;
     private final List<FactHandle> handles = new ArrayList<>();
+    private final long deadline;
+    private final Duration timeLimit;
 
-    RuleSession(Ruleset ruleset) {
+    /** @param timeLimit how long the whole evaluation may take, checked before every firing */
+    RuleSession(Ruleset ruleset, Duration timeLimit) {
+        this.timeLimit = timeLimit;
+        this.deadline = System.nanoTime() + timeLimit.toNanos();
         this.session = ruleset.newSession();
         session.addEventListener(new DefaultAgendaEventListener() {
             @Override
@@ -60,7 +66,11 @@ final class RuleSession implements AutoCloseable {
 
     private void fire(Stage stage) {
         session.getAgenda().getAgendaGroup(stage.agendaGroup()).setFocus();
-        int fired = session.fireAllRules(MAX_FIRINGS_PER_STAGE);
+        // Past the deadline the filter lets nothing more fire, so the stage ends at once.
+        int fired = session.fireAllRules(match -> System.nanoTime() < deadline, MAX_FIRINGS_PER_STAGE);
+        if (System.nanoTime() >= deadline) {
+            throw new RuleTimeLimitException(stage, timeLimit);
+        }
         if (fired >= MAX_FIRINGS_PER_STAGE) {
             throw new RuleLoopException(stage, fired);
         }

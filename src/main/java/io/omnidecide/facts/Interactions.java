@@ -1,5 +1,7 @@
 package io.omnidecide.facts;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,10 +20,14 @@ public final class Interactions {
     public record Interaction(String actionId, String channel, String category, String outcome, Instant at) {
     }
 
+    @JsonProperty
     private final List<Interaction> history;
+    @JsonProperty
     private final Instant now;
 
-    public Interactions(List<Interaction> history, Instant now) {
+    /** Also how a decision's recorded inputs are read back (decision.FactSnapshot). */
+    @JsonCreator
+    public Interactions(@JsonProperty("history") List<Interaction> history, @JsonProperty("now") Instant now) {
         this.history = List.copyOf(history);
         this.now = now;
     }

@@ -12,15 +12,31 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 
 /** Reads a decision table file (CSV or workbook) into sheets of cell text. */
-final class DecisionTableReader {
+public final class DecisionTableReader {
+
+    /** Rows one sheet may have: ten times the largest table measured (docs/performance.md), and a bound on memory. */
+    static final int MAX_ROWS = 100_000;
+
+    static {
+        // A workbook is a zip: refuse parts that inflate past 64 MB, whatever their ratio (zip bombs).
+        ZipSecureFile.setMaxEntrySize(64L * 1024 * 1024);
+    }
 
     private DecisionTableReader() {
     }
 
-    static List<DecisionTableSheet> read(RulesetFile file) throws IOException {
-        return file.isCsvTable() ? List.of(new DecisionTableSheet(null, parseCsv(file.text()))) : readWorkbook(file);
+    public static List<DecisionTableSheet> read(RulesetFile file) throws IOException {
+        List<DecisionTableSheet> sheets = file.isCsvTable() ? List.of(new DecisionTableSheet(null, parseCsv(file.text()))) : readWorkbook(file);
+        for (DecisionTableSheet sheet : sheets) {
+            if (sheet.rows().size() > MAX_ROWS) {
+                throw new IOException((sheet.name() == null ? "the table" : "sheet " + sheet.name()) + " has " + sheet.rows().size()
+                        + " rows; a table may have at most " + MAX_ROWS + ": split it");
+            }
+        }
+        return sheets;
     }
 
     private static List<DecisionTableSheet> readWorkbook(RulesetFile file) throws IOException {
@@ -29,6 +45,10 @@ final class DecisionTableReader {
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()))) {
             for (Sheet sheet : workbook) {
                 List<List<String>> rows = new ArrayList<>();
+                if (sheet.getLastRowNum() >= MAX_ROWS) {
+                    throw new IOException("sheet " + sheet.getSheetName() + " has " + (sheet.getLastRowNum() + 1)
+                            + " rows; a table may have at most " + MAX_ROWS + ": split it");
+                }
                 for (int r = 0; r <= sheet.getLastRowNum(); r++) {
                     Row row = sheet.getRow(r);
                     List<String> cells = new ArrayList<>();

@@ -118,7 +118,7 @@ public class RulesetCompiler {
     }
 
     /** Content hash over paths and bytes: the same files give the same version on any machine. */
-    static String version(List<RulesetFile> files) {
+    public static String version(List<RulesetFile> files) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             files.stream().sorted(Comparator.comparing(RulesetFile::path)).forEach(f -> {
@@ -210,12 +210,15 @@ public class RulesetCompiler {
             return new RulesetProblem(unit.file().path(), null, null, null, line > 0 ? line : null, message);
         }
         String rule = line > 0 ? unit.ruleAt(line) : null;
+        // A misspelt field was typed once, in a snippet or a cell: that is the cell to fix.
+        String typed = UnknownFieldHint.field(text).map(field -> unit.sheet().cellContaining(field)).orElse(null);
         if (rule == null) {
             Matcher named = RULE_IN_MESSAGE.matcher(message);
             rule = named.find() ? named.group(1).trim() : null;
         }
         Integer row = rule == null ? null : RuleUnit.tableRow(rule);
-        String cell = row == null || line <= 0 ? null : cellOf(unit.sheet(), row, unit.lines().get(Math.min(line, unit.lines().size()) - 1));
+        String cell = typed != null || row == null || line <= 0 ? typed
+                : cellOf(unit.sheet(), row, unit.lines().get(Math.min(line, unit.lines().size()) - 1));
         if (cell == null && row != null) {
             // Errors in generated Java name the offending value but not a DRL line.
             cell = cellOf(unit.sheet(), row, message);

@@ -1,6 +1,7 @@
 package io.omnidecide.ruleset;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * One analyst file of a ruleset: its path as the analyst knows it (for example
@@ -28,6 +29,25 @@ public record RulesetFile(String path, byte[] content) {
     /** A DMN decision model, evaluated by the KIE DMN engine. */
     public boolean isDmn() {
         return fileName().endsWith(".dmn");
+    }
+
+    /**
+     * A spreadsheet table's name without its form, or null for other files: segments.drl.csv and
+     * segments.drl.xlsx are the same table.
+     */
+    public static String tableStem(String fileName) {
+        for (String ending : List.of(".csv", ".xlsx", ".xls")) {
+            if (fileName.endsWith(ending)) {
+                return fileName.substring(0, fileName.length() - ending.length());
+            }
+        }
+        return null;
+    }
+
+    /** What makes two files the same file of a ruleset: a table's name in any form, other files' names. */
+    public static String sameFileKey(String fileName) {
+        String stem = tableStem(fileName);
+        return stem == null ? fileName : "table " + stem;
     }
 
     public String text() {

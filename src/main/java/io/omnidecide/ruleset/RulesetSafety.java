@@ -74,7 +74,7 @@ final class RulesetSafety {
             boolean allowed = consequence ? target.matches("\\$\\w+\\.") && ACTIONS.contains(method)
                     : CONDITION_CALLS.contains(method) && (target.isEmpty() || target.endsWith(":") || target.startsWith("$"));
             if (!allowed && !KEYWORD.matcher(method).matches()) {
-                problems.add(at(unit, rule, method, "call of '" + target + method + "(...)' in rule '" + rule.rule()
+                problems.add(at(unit, rule, target + method, "call of '" + target + method + "(...)' in rule '" + rule.rule()
                         + "' is not on the allow-list: " + (consequence ? "actions may call $c." + ACTIONS
                         : "conditions may use " + CONDITION_CALLS)));
             }
@@ -85,12 +85,12 @@ final class RulesetSafety {
         if (!unit.isTable()) {
             return new RulesetProblem(unit.file().path(), null, null, null, lineOfToken(unit.drl(), rule.line(), token), message);
         }
-        return new RulesetProblem(unit.file().path(), unit.sheetName(), cellWith(unit.sheet(), token), rule.row(), null, message);
+        return new RulesetProblem(unit.file().path(), unit.sheetName(), unit.sheet().cellContaining(token), rule.row(), null, message);
     }
 
     private static RulesetProblem at(RuleUnit unit, String token, int line, String message) {
         return unit.isTable()
-                ? new RulesetProblem(unit.file().path(), unit.sheetName(), cellWith(unit.sheet(), token), null, null, message)
+                ? new RulesetProblem(unit.file().path(), unit.sheetName(), unit.sheet().cellContaining(token), null, null, message)
                 : new RulesetProblem(unit.file().path(), null, null, null, line, message);
     }
 
@@ -103,18 +103,6 @@ final class RulesetSafety {
             }
         }
         return from;
-    }
-
-    /** The cell a token was typed in, searching the whole sheet (it may be a header snippet). */
-    private static String cellWith(DecisionTableSheet sheet, String token) {
-        for (int row = 1; row <= sheet.rows().size(); row++) {
-            for (int column = 1; column <= sheet.width(row); column++) {
-                if (sheet.cell(row, column).contains(token)) {
-                    return DecisionTableSheet.columnName(column) + row;
-                }
-            }
-        }
-        return null;
     }
 
     private static int lineOf(String text, int offset) {

@@ -20,6 +20,12 @@ final class UnknownFieldHint {
     private UnknownFieldHint() {
     }
 
+    /** The field Drools could not resolve, as the analyst typed it. */
+    static Optional<String> field(String droolsMessage) {
+        Matcher m = UNRESOLVED.matcher(droolsMessage);
+        return m.find() ? Optional.of(m.group(2)) : Optional.empty();
+    }
+
     static Optional<String> of(String droolsMessage) {
         Matcher m = UNRESOLVED.matcher(droolsMessage);
         if (!m.find()) {

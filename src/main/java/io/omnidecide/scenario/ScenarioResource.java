@@ -31,7 +31,7 @@ public class ScenarioResource {
 
     public ScenarioResource(RulesetHolder rulesets, OmnidecideConfig config) {
         this.rulesets = rulesets;
-        this.runner = new ScenarioRunner(new Decider(config.decide().defaultLanguage(), config.decide().maxLimit()));
+        this.runner = new ScenarioRunner(new Decider(config.decide().defaultLanguage(), config.decide().maxLimit(), config.decide().ruleTimeLimit()));
     }
 
     @POST

@@ -47,7 +47,16 @@ class AccessTest {
             Map.entry("GET /v1/keys", Set.of()),
             Map.entry("DELETE /v1/keys/{name}", Set.of()),
             Map.entry("POST /v1/scenarios/run", Set.of("tester")),
-            Map.entry("POST /v1/responses", Set.of("channel")));
+            Map.entry("POST /v1/responses", Set.of("channel")),
+            Map.entry("POST /v1/rulesets", Set.of("analyst")),
+            Map.entry("GET /v1/rulesets", Set.of("analyst", "publisher")),
+            Map.entry("GET /v1/rulesets/{id}", Set.of("analyst", "publisher")),
+            Map.entry("GET /v1/rulesets/{id}/files", Set.of("analyst", "publisher")),
+            Map.entry("GET /v1/rulesets/{id}/files/{name}", Set.of("analyst", "publisher")),
+            Map.entry("POST /v1/rulesets/{id}/simulate", Set.of("analyst")),
+            Map.entry("POST /v1/rulesets/{id}/publish", Set.of("publisher")),
+            Map.entry("POST /v1/rulesets/{id}/rollback", Set.of("publisher")),
+            Map.entry("GET /v1/rulesets/audit", Set.of("analyst", "publisher")));
 
     private static final List<String> ROLES = List.of("channel", "analyst", "publisher", "tester", "privacy");
 
@@ -66,13 +75,15 @@ class AccessTest {
         for (String route : routes) {
             String method = route.substring(0, route.indexOf(' '));
             String path = route.substring(route.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "someone");
-            expect(401, route, "no key", send(given(), method, path));
-            expect(401, route, "a made-up key", send(Keys.as("od_000000000000_madeup"), method, path));
-            expect(401, route, "not a bearer key", send(given().header("Authorization", "Basic YWRtaW46YWRtaW4="), method, path));
-            expect(401, route, "a revoked key", send(Keys.as(revoked), method, path));
+            // Uploads are multipart: a JSON body would be refused for its type before the key is looked at.
+            boolean multipart = route.equals("POST /v1/rulesets");
+            expect(401, route, "no key", send(given(), method, path, multipart));
+            expect(401, route, "a made-up key", send(Keys.as("od_000000000000_madeup"), method, path, multipart));
+            expect(401, route, "not a bearer key", send(given().header("Authorization", "Basic YWRtaW46YWRtaW4="), method, path, multipart));
+            expect(401, route, "a revoked key", send(Keys.as(revoked), method, path, multipart));
             for (String role : ROLES) {
                 if (!ALLOWED.get(route).contains(role)) {
-                    expect(403, route, "a " + role + " key", send(Keys.as(keyOfRole.get(role)), method, path));
+                    expect(403, route, "a " + role + " key", send(Keys.as(keyOfRole.get(role)), method, path, multipart));
                 }
             }
         }
@@ -88,8 +99,10 @@ class AccessTest {
         return routes;
     }
 
-    private static Response send(RequestSpecification request, String method, String path) {
-        return request.contentType(ContentType.JSON).body("{}").request(method, path);
+    private static Response send(RequestSpecification request, String method, String path, boolean multipart) {
+        return multipart
+                ? request.contentType("multipart/form-data").multiPart("file", "x.drl", new byte[] {'x'}).request(method, path)
+                : request.contentType(ContentType.JSON).body("{}").request(method, path);
     }
 
     private static void expect(int status, String route, String caller, Response response) {

@@ -70,7 +70,7 @@ public class PipelineBenchmark {
     }
 
     /** Rows on lifetime value bands: each row a distinct condition, as an analyst's big table would be. */
-    static String generatedEligibility(int rows) {
+    public static String generatedEligibility(int rows) {
         StringBuilder csv = new StringBuilder("RuleSet,omnidecide.generated\nImport,io.omnidecide.facts.*\nAGENDA-GROUP,eligibility\n,\n"
                 + "RuleTable Generated\nCONDITION,CONDITION,CONDITION,ACTION\n$c : Customer,$c : Customer,$c : Customer,\n"
                 + "lifetimeValue >= $param,lifetimeValue < $param,orders >= $param,\"$c.propose(\"\"$param\"\");\"\n"

@@ -66,8 +66,9 @@ class RulesetCompilerTest {
         String table = starterFile("decision-tables/segments.drl.csv").replace("reviewsPosted >= $param", "reviewPosted >= $param");
         RulesetProblem problem = onlyProblem(starterPackWith("decision-tables/segments.drl.csv", table));
         assertEquals("decision-tables/segments.drl.csv", problem.file());
+        // The first rule it breaks is row 17; the misspelling itself was typed in the snippet cell, J9.
         assertEquals(17, problem.row());
-        assertEquals("J17", problem.cell(), problem.describe());
+        assertEquals("J9", problem.cell(), problem.describe());
         assertEquals("unknown field 'reviewPosted' on Customer (did you mean 'reviewsPosted'?)", problem.message());
     }
 

@@ -1,0 +1,140 @@
+package io.omnidecide.publishing;
+
+import io.omnidecide.ruleset.Ruleset;
+import io.omnidecide.ruleset.RulesetCompiler;
+import io.omnidecide.ruleset.RulesetFile;
+import io.omnidecide.ruleset.RulesetHolder;
+import io.omnidecide.ruleset.RulesetInvalidException;
+import io.omnidecide.ruleset.RulesetProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * The life of ruleset versions: drafts are built and stored with their problems; publishing or
+ * rolling back records who and why, then swaps the serving ruleset in one atomic step (decides in
+ * flight finish on the one they started with). Only a built, valid ruleset is ever swapped in.
+ */
+@ApplicationScoped
+public class RulesetVersions {
+
+    private static final Logger LOG = Logger.getLogger(RulesetVersions.class);
+    /** Built drafts kept for a publish soon after; a 10,000-row ruleset holds tens of megabytes. */
+    private static final int BUILT_DRAFTS_KEPT = 2;
+
+    /** A stored draft and, when valid, its built ruleset. */
+    public record Draft(RulesetVersion version, List<RulesetProblem> problems) {
+    }
+
+    private final RulesetHolder holder;
+    private final RulesetStore store;
+    private final RulesetBuilds builds;
+    private final Clock clock;
+    private final Map<Long, Ruleset> builtDrafts = new LinkedHashMap<>();
+    private volatile long servingId;
+
+    public RulesetVersions(RulesetHolder holder, RulesetStore store, RulesetBuilds builds, Clock clock) {
+        this.holder = holder;
+        this.store = store;
+        this.builds = builds;
+        this.clock = clock;
+    }
+
+    /** Builds the files and stores them as a draft, valid or not. */
+    public Draft createDraft(List<RulesetFile> files, String source, String author, String comment) {
+        RulesetBuilds.Built built = builds.build(files);
+        RulesetVersion draft = store.saveDraft(files, RulesetCompiler.version(files), built.problems(), source, author, comment,
+                clock.instant());
+        if (built.valid()) {
+            keep(draft.id, built.ruleset());
+        }
+        return new Draft(draft, built.problems());
+    }
+
+    public synchronized RulesetVersion publish(long id, String actor, String comment) {
+        RulesetVersion version = find(id);
+        if (!RulesetVersion.DRAFT.equals(version.status)) {
+            throw new RulesetStateException(version, "ruleset " + id + " is " + version.status + "; only a draft can be published"
+                    + (version.hasServed() ? " (to serve it again, roll back to it)" : ""));
+        }
+        if (!version.valid) {
+            throw new RulesetStateException(version, "ruleset " + id + " has " + RulesetStore.problems(version).size()
+                    + " problems and cannot be published; upload a corrected draft");
+        }
+        return serve(version, "publish", actor, comment);
+    }
+
+    /** Makes an earlier published version the serving one again. */
+    public synchronized RulesetVersion rollback(long id, String actor, String comment) {
+        RulesetVersion version = find(id);
+        if (RulesetVersion.PUBLISHED.equals(version.status)) {
+            throw new RulesetStateException(version, "ruleset " + id + " is already the serving one");
+        }
+        if (!version.hasServed()) {
+            throw new RulesetStateException(version, "ruleset " + id + " has never been published, so there is nothing to roll back to;"
+                    + " publish it instead");
+        }
+        return serve(version, "rollback", actor, comment);
+    }
+
+    public RulesetVersion find(long id) {
+        return store.find(id).orElseThrow(() -> new UnknownRulesetException(id));
+    }
+
+    /** The stored version serving on this instance. */
+    public long servingId() {
+        return servingId;
+    }
+
+    /** The built ruleset of a stored version (drafts are built on upload; others again from their files). */
+    public Ruleset built(RulesetVersion version) {
+        synchronized (builtDrafts) {
+            Ruleset kept = builtDrafts.get(version.id);
+            if (kept != null) {
+                return kept;
+            }
+        }
+        RulesetBuilds.Built built = builds.build(store.files(version.id));
+        if (!built.valid()) {
+            // A version that built once fails now only if the fact vocabulary changed under it.
+            throw new RulesetInvalidException(built.problems());
+        }
+        return built.ruleset();
+    }
+
+    /** Serves the published version, if any (at start, or when another instance published). */
+    synchronized boolean servePublished() {
+        return store.published().map(published -> {
+            if (published.id != servingId) {
+                swap(published, built(published));
+            }
+            return true;
+        }).orElse(false);
+    }
+
+    private RulesetVersion serve(RulesetVersion version, String action, String actor, String comment) {
+        Ruleset ruleset = built(version);
+        RulesetVersion serving = store.makeServing(version.id, action, actor, comment, clock.instant());
+        // Swapped only after the database says so: an instance never serves what is not published.
+        swap(serving, ruleset);
+        return serving;
+    }
+
+    private void swap(RulesetVersion version, Ruleset ruleset) {
+        holder.swap(ruleset);
+        servingId = version.id;
+        LOG.infof("Ruleset %d (version %s, %d rules) now serves", version.id, version.version, ruleset.sources().size());
+    }
+
+    private void keep(long id, Ruleset ruleset) {
+        synchronized (builtDrafts) {
+            builtDrafts.put(id, ruleset);
+            while (builtDrafts.size() > BUILT_DRAFTS_KEPT) {
+                builtDrafts.remove(builtDrafts.keySet().iterator().next());
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.omnidecide.simulation;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.omnidecide.decision.DecideResponse;
+import java.util.List;
+import java.util.Map;
+
+/** The candidate version against the serving one: files, scenario journeys, and recent decisions decided again. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SimulationReport(Side serving, Side candidate, List<FileChange> files, Scenarios scenarios, Decisions decisions) {
+
+    /** A version in the comparison. */
+    public record Side(long id, String version) {
+    }
+
+    /** The scenario suite run on both: how many steps decide differently, and which journeys pass. */
+    public record Scenarios(int scenarios, int passedBefore, int passedAfter, int stepsCompared, int stepsChanged,
+            List<StepChange> changes, List<String> failingAfter) {
+    }
+
+    public record StepChange(String scenario, String file, String step, String topActionBefore, String topActionAfter,
+            List<String> segmentsBefore, List<String> segmentsAfter) {
+    }
+
+    /**
+     * The latest recorded decisions decided again from their recorded inputs, with both versions:
+     * counts per action (actions answered) and per segment and lifecycle stage (customers in it).
+     */
+    public record Decisions(int compared, int topActionChanged, int anyChanged, Map<String, Counts> actions,
+            Map<String, Counts> segments, Map<String, Counts> lifecycleStages, List<Sample> samples) {
+    }
+
+    public record Counts(int before, int after) {
+    }
+
+    /** A customer whose decision changed, with the serving version's answer and the candidate's, reasons included. */
+    public record Sample(String customerId, String decisionId, DecideResponse before, DecideResponse after) {
+    }
+}

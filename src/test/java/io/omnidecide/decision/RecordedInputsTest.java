@@ -1,0 +1,55 @@
+package io.omnidecide.decision;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.omnidecide.facts.Customer;
+import io.omnidecide.facts.Interactions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What simulate relies on: a decision's recorded inputs decide again exactly as they did; and rules have a time limit. */
+class RecordedInputsTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+
+    @Test
+    void aCustomerFactReadBackFromItsSnapshotDecidesTheSame() {
+        Customer original = StarterPack.consenting(StarterPack.withCart(StarterPack.buyer("email", 3, 200, 40), "SNEAKER-42",
+                "Trail sneaker", 90), "email");
+        original.setInteractions(new Interactions(List.of(
+                new Interactions.Interaction("abandoned_cart_reminder", "email", "marketing", "impression", NOW.minus(Duration.ofDays(2))),
+                new Interactions.Interaction("abandoned_cart_reminder", "email", "marketing", "dismiss", NOW.minus(Duration.ofDays(1)))), NOW));
+        String json = FactSnapshot.write(original);
+
+        Customer copy = FactSnapshot.read(json);
+        assertEquals(json, FactSnapshot.write(copy), "nothing is lost or added on the way");
+        DecisionOutcome before = StarterPack.decide(FactSnapshot.read(json), 3);
+        DecisionOutcome after = StarterPack.decide(copy, 3);
+        assertEquals(StarterPack.actionIds(before), StarterPack.actionIds(after));
+        assertEquals(before.segments(), after.segments());
+        assertTrue(after.suppressed().stream().anyMatch(s -> s.actionId().equals("abandoned_cart_reminder")),
+                "the dismissal recorded with the inputs still holds the reminder back: " + after.suppressed());
+    }
+
+    @Test
+    void whatRulesWriteIsNotPartOfTheInputs() {
+        Customer decided = StarterPack.buyer("web", 12, 400, 3);
+        StarterPack.segmented(decided);
+        assertTrue(!decided.getSegments().isEmpty());
+        String json = FactSnapshot.write(decided);
+        assertTrue(!json.contains("segments") && !json.contains("lifecycleStage"), json);
+    }
+
+    @Test
+    void rulesStillFiringPastTheTimeLimitEndTheDecide() {
+        DecisionPipeline hurried = new DecisionPipeline("en", Duration.ofNanos(1));
+        RuleTimeLimitException e = assertThrows(RuleTimeLimitException.class,
+                () -> hurried.decide(StarterPack.RULESET, StarterPack.customer("web"), 3));
+        assertEquals(503, e.status());
+        assertTrue(e.getMessage().contains("stage 'segment'"), e.getMessage());
+    }
+}
