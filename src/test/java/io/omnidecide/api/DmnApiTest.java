@@ -8,12 +8,18 @@ import static io.omnidecide.api.Api.getProfile;
 import static io.omnidecide.api.Api.newCustomer;
 import static io.omnidecide.api.Api.postEvents;
 import static io.omnidecide.api.Api.putProfile;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The starter pack's DMN value tier as a channel sees it: in the decision, its explanation and its effect. */
@@ -60,5 +66,20 @@ class DmnApiTest {
         decide("{\"customerId\": \"" + newCustomer("tier-visitor") + "\", \"channel\": \"web\"}").statusCode(200)
                 .body("dmn[0].value", equalTo("none"))
                 .body("dmn[0].source", equalTo("decision-tables/value-tier.dmn decision valueTier rule 6"));
+    }
+
+    @Test
+    void anUploadedModelWithAFeelErrorIsAnInvalidDraftNamingTheDecisionAndRule() throws IOException {
+        String model = Files.readString(Path.of("decision-tables/value-tier.dmn"))
+                .replace("<text>&gt;= 300</text>", "<text>&gt;= 300 and (</text>");
+        Keys.as(Keys.create(List.of("analyst"), 100)).contentType("multipart/form-data")
+                .multiPart("file", "value-tier.dmn", model.getBytes(StandardCharsets.UTF_8), "application/xml")
+                .multiPart("comment", "silver from 300, with a typo")
+                .post("/v1/rulesets").then().statusCode(201)
+                .body("status", equalTo("draft")).body("valid", equalTo(false))
+                .body("problems[0].file", equalTo("decision-tables/value-tier.dmn"))
+                .body("problems[0].element", equalTo("decision 'valueTier'"))
+                .body("problems[0].row", equalTo(3))
+                .body("problems[0].message", containsString("syntax error near 'and'"));
     }
 }
