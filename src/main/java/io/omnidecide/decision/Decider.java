@@ -61,17 +61,11 @@ public final class Decider {
 
     /**
      * Runs every stage once for a visitor on every channel, so that the first real decides on a
-     * new ruleset do not pay for the engine's lazy set-up. A warm-up that runs out of rule time has
-     * still warmed: on a cold engine and a busy machine the lazy set-up itself can take longer than
-     * the limit, which is there to end decides, not to refuse a ruleset that builds.
+     * new ruleset do not pay for the engine's lazy set-up.
      */
     public void warmUp(Ruleset ruleset) {
-        try {
-            decide(ruleset, new DecideRequest("warm-up", null, Channel.ANY, null, null, maxLimit, null), null, RecentActivity.NONE,
-                    Interactions.NONE, ResponseCounts.NONE, Instant.EPOCH);
-        } catch (RuleTimeLimitException slowStart) {
-            // Warm enough; real decides still have the limit.
-        }
+        decide(ruleset, new DecideRequest("warm-up", null, Channel.ANY, null, null, maxLimit, null), null, RecentActivity.NONE,
+                Interactions.NONE, ResponseCounts.NONE, Instant.EPOCH);
     }
 
     /** The profile's lifecycle stage and segments as the ruleset sees them at a time. */

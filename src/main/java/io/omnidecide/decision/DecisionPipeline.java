@@ -48,8 +48,11 @@ public final class DecisionPipeline {
     /** A condition reading a DMN result: dmn["valueTier"]. */
     private static final Pattern DMN_READ = Pattern.compile("dmn\\[\"([^\"]+)\"\\]");
 
-    /** For replays and tools run by hand, which have no configuration. */
-    public static final Duration DEFAULT_RULE_TIME_LIMIT = Duration.ofSeconds(1);
+    /**
+     * For replays and tools run by hand, which have no configuration: only a guard against rules
+     * that never end, generous enough for a cold JVM's first decides on a large table.
+     */
+    public static final Duration DEFAULT_RULE_TIME_LIMIT = Duration.ofSeconds(30);
 
     private final String defaultLanguage;
     private final Duration ruleTimeLimit;

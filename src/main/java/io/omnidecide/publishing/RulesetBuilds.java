@@ -2,6 +2,7 @@ package io.omnidecide.publishing;
 
 import io.omnidecide.OmnidecideConfig;
 import io.omnidecide.decision.Decider;
+import io.omnidecide.problem.ProblemException;
 import io.omnidecide.ruleset.Ruleset;
 import io.omnidecide.ruleset.RulesetCompiler;
 import io.omnidecide.ruleset.RulesetFile;
@@ -39,13 +40,16 @@ public class RulesetBuilds {
         thread.setDaemon(true);
         return thread;
     });
+    private static final Duration WARM_UP_TIME_LIMIT = Duration.ofMinutes(1);
+
     private final RulesetCompiler compiler;
     private final Decider decider;
     private final Duration timeLimit;
 
     public RulesetBuilds(Clock clock, OmnidecideConfig config) {
         this.compiler = new RulesetCompiler(clock);
-        this.decider = new Decider(config.decide().defaultLanguage(), config.decide().maxLimit());
+        // Warming up pays the engine's lazy set-up, which on a cold JVM may take longer than a decide may.
+        this.decider = new Decider(config.decide().defaultLanguage(), config.decide().maxLimit(), WARM_UP_TIME_LIMIT);
         this.timeLimit = config.ruleset().buildTimeLimit();
     }
 
@@ -57,6 +61,9 @@ public class RulesetBuilds {
                 return new Built(ruleset, List.of());
             } catch (RulesetInvalidException e) {
                 return new Built(null, e.problems());
+            } catch (ProblemException e) {
+                // Rules that loop or run away on the warm-up decide would do so for customers too.
+                return new Built(null, List.of(RulesetProblem.inFile(null, "a visitor's decide on this ruleset fails: " + e.getMessage())));
             }
         });
         try {
