@@ -241,6 +241,23 @@ class RulesetsApiTest {
     }
 
     @Test
+    void aDraftCanBuildOnAnotherDraft() {
+        long first = upload(Map.of("levers.drl.csv", starter("decision-tables/levers.drl.csv").replace("win_back,,,,1.2,", "win_back,,,,1.6,")),
+                "step 1").statusCode(201).extract().jsonPath().getLong("id");
+        String segments = starter("decision-tables/segments.drl.csv").replace(",,1,60,false,", ",,1,30,false,");
+        long second = Keys.as(analyst).contentType("multipart/form-data")
+                .multiPart("file", "segments.drl.csv", segments.getBytes(StandardCharsets.UTF_8), "text/plain")
+                .multiPart("base", String.valueOf(first)).multiPart("comment", "step 2")
+                .post("/v1/rulesets").then().statusCode(201).body("valid", equalTo(true)).extract().jsonPath().getLong("id");
+        simulate(second, "{\"decisions\": 0, \"scenarios\": false}")
+                .body("files.file", org.hamcrest.Matchers.containsInAnyOrder("decision-tables/levers.drl.csv", "decision-tables/segments.drl.csv"))
+                .body("files.find { it.file.endsWith('levers.drl.csv') }.rows[0].cells[0].after", equalTo("1.6"))
+                .body("files.find { it.file.endsWith('segments.drl.csv') }.rows[0].cells[0].after", equalTo("30"));
+        Keys.as(analyst).contentType("multipart/form-data").multiPart("file", "levers.drl.csv", new byte[] {'x'}, "text/plain")
+                .multiPart("base", "424242").post("/v1/rulesets").then().statusCode(404).body("rulesetId", equalTo(424242));
+    }
+
+    @Test
     void everyFileOfAVersionDownloadsAloneOrAsOneZip() throws IOException {
         JsonPath files = Keys.as(analyst).get("/v1/rulesets/{id}/files", seeded).then().statusCode(200).extract().jsonPath();
         assertTrue(files.getList("name").contains("guardrails.drl"));
