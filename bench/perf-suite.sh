@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The performance suite of issue 7: every figure of docs/performance.md from one command.
 #
-#   bench/perf-suite.sh                 # full run: 100,000 customers, 1,000,000 events; about 25 minutes on 2 cores
+#   bench/perf-suite.sh                 # full run: 100,000 customers, 1,000,000 events; about 20 minutes on 2 cores
 #   SMOKE=1 bench/perf-suite.sh         # seconds per step, tiny population, short fixed rates; CI runs it (no target asserted)
 #
 # 1. Builds the jar for the embedded default (target/quarkus-app) and for PostgreSQL
