@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# JMH benchmark of the in-process decide (no HTTP, no database) on the starter pack, and with a
-# generated 1,000- and 10,000-row eligibility table. Short by default; pass JMH options to change it.
+# JMH benchmarks, in process (no HTTP, no database): the decide on the starter pack and with a
+# generated 1,000- and 10,000-row eligibility table (PipelineBenchmark), and the starter pack's segment
+# and eligibility stages by the rules against the same logic written by hand (EligibilityBenchmark).
+# Short by default; pass JMH options to change it, or a benchmark name pattern as JMH_BENCH.
 #   bench/jmh.sh                                        # 1 fork, 2 x 2 s warm-up, 3 x 2 s measurement per table size
 #   JMH_OPTS="-f 1 -wi 3 -w 3s -i 5 -r 3s" bench/jmh.sh  # the run recorded in docs/performance.md
 set -euo pipefail
@@ -9,4 +11,4 @@ cd "$ROOT"
 ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 exec java -Xmx2g -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
   -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
-  org.openjdk.jmh.Main PipelineBenchmark ${JMH_OPTS:--f 1 -wi 2 -w 2s -i 3 -r 2s} "$@"
+  org.openjdk.jmh.Main "${JMH_BENCH:-(Pipeline|Eligibility)Benchmark}" ${JMH_OPTS:--f 1 -wi 2 -w 2s -i 3 -r 2s} "$@"

@@ -95,9 +95,9 @@ public class DecisionService {
 
     private Optional<Profile> find(DecideRequest request) {
         if (request.customerId() != null) {
-            return profiles.find(request.customerId());
+            return profiles.findReadOnly(request.customerId());
         }
-        return profiles.customerOf(request.identity().normalised()).flatMap(profiles::find);
+        return profiles.customerOf(request.identity().normalised()).flatMap(profiles::findReadOnly);
     }
 
     private void record(DecideRequest request, DecideResponse response, String inputs) {

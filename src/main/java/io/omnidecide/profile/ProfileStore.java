@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.util.Optional;
+import org.hibernate.ReadOnlyMode;
 
 /**
  * Finds and creates profiles and identities without read-then-write races: rows are created with
@@ -33,6 +34,15 @@ public class ProfileStore {
 
     public Optional<Profile> find(String customerId) {
         return Optional.ofNullable(em.find(Profile.class, customerId));
+    }
+
+    /**
+     * The profile for reading only, as a decide does: Hibernate keeps no snapshot of it, so it
+     * neither copies the JSON columns on load nor compares them at every flush of the transaction.
+     * It may still be locked.
+     */
+    public Optional<Profile> findReadOnly(String customerId) {
+        return Optional.ofNullable(em.find(Profile.class, customerId, ReadOnlyMode.READ_ONLY));
     }
 
     /** Holds the profile's row lock until the transaction ends: decides for one customer queue behind it. */

@@ -1,12 +1,18 @@
 package io.omnidecide.response;
 
+import io.omnidecide.event.ActivityReader;
 import io.omnidecide.facts.Interactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.Session;
 
 /**
  * The interaction history: one row per decision, action and outcome. Inserts ignore a row that
@@ -69,21 +75,23 @@ public class InteractionLog {
     }
 
     public Interactions of(String customerId, Instant now) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select action_id, channel, category, outcome, occurred_at from interaction "
-                        + "where customer_id = ?1 and (occurred_at >= ?2 or outcome = 'convert') and occurred_at <= ?3")
-                .setParameter(1, customerId).setParameter(2, now.minus(WINDOW)).setParameter(3, now).getResultList();
-        return new Interactions(rows.stream().map(r -> new Interactions.Interaction((String) r[0], (String) r[1], (String) r[2],
-                (String) r[3], toInstant(r[4]))).toList(), now);
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
+        // Plain JDBC on the transaction's connection, as ActivityReader: a Hibernate native query's result
+        // mapping cost as much as the read itself on every decide. Interactions are written with SQL at once.
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("select action_id, channel, category, outcome, occurred_at "
+                    + "from interaction where customer_id = ? and (occurred_at >= ? or outcome = 'convert') and occurred_at <= ?")) {
+                query.setString(1, customerId);
+                query.setObject(2, ActivityReader.utc(now.minus(WINDOW)));
+                query.setObject(3, ActivityReader.utc(now));
+                List<Interactions.Interaction> rows = new ArrayList<>();
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        rows.add(new Interactions.Interaction(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                                row.getObject(5, OffsetDateTime.class).toInstant()));
+                    }
+                }
+                return new Interactions(rows, now);
+            }
+        });
     }
 }

@@ -40,6 +40,7 @@ class AccessTest {
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("POST /v1/events", Set.of("channel")),
             Map.entry("POST /v1/decide", Set.of("channel")),
+            Map.entry("POST /v1/ping", Set.of("channel")),
             Map.entry("GET /v1/decisions/{decisionId}", Set.of("channel")),
             Map.entry("GET /v1/profiles/{customerId}", Set.of("channel")),
             Map.entry("PUT /v1/profiles/{customerId}", Set.of("channel")),

@@ -55,7 +55,7 @@ public class PipelineBenchmark {
     public void setUp() {
         List<RulesetFile> files = new ArrayList<>(RulesetFolders.read(Path.of("rules"), Path.of("decision-tables")));
         if (generatedRows > 0) {
-            files.add(new RulesetFile("decision-tables/generated.drl.csv", generatedEligibility(generatedRows).getBytes(StandardCharsets.UTF_8)));
+            files.add(new RulesetFile("decision-tables/generated.drl.csv", GeneratedTables.eligibility(generatedRows).getBytes(StandardCharsets.UTF_8)));
         }
         ruleset = new RulesetCompiler(Clock.systemUTC()).compile(files);
         customers = List.of(profile("p1", 0, null, true), profile("p2", 3, 120, false), profile("p3", 12, 20, true),
@@ -67,19 +67,6 @@ public class PipelineBenchmark {
         Profile p = customers.get(next++ & 3);
         return decider.decide(ruleset, new DecideRequest(p.customerId, null, "any", null, null, 3, null), p, RecentActivity.NONE,
                 Interactions.NONE, ResponseCounts.NONE, now);
-    }
-
-    /** Rows on lifetime value bands: each row a distinct condition, as an analyst's big table would be. */
-    public static String generatedEligibility(int rows) {
-        StringBuilder csv = new StringBuilder("RuleSet,omnidecide.generated\nImport,io.omnidecide.facts.*\nAGENDA-GROUP,eligibility\n,\n"
-                + "RuleTable Generated\nCONDITION,CONDITION,CONDITION,ACTION\n$c : Customer,$c : Customer,$c : Customer,\n"
-                + "lifetimeValue >= $param,lifetimeValue < $param,orders >= $param,\"$c.propose(\"\"$param\"\");\"\n"
-                + "Value from,Value below,Orders at least,Action\n");
-        String[] actions = {"cross_sell", "win_back", "review_request", "store_pickup"};
-        for (int i = 0; i < rows; i++) {
-            csv.append(i * 5).append(',').append(i * 5 + 5).append(',').append(i % 7).append(',').append(actions[i % actions.length]).append('\n');
-        }
-        return csv.toString();
     }
 
     private Profile profile(String id, int orders, Integer lastPurchaseDaysAgo, boolean cart) {

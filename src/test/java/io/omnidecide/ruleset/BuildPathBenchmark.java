@@ -1,6 +1,6 @@
 package io.omnidecide.ruleset;
 
-import io.omnidecide.bench.PipelineBenchmark;
+import io.omnidecide.bench.GeneratedTables;
 import io.omnidecide.decision.DecideRequest;
 import io.omnidecide.decision.Decider;
 import io.omnidecide.event.RecentActivity;
@@ -126,7 +126,7 @@ public final class BuildPathBenchmark {
         List<RulesetFile> files = new ArrayList<>(RulesetFolders.read(Path.of("rules"), Path.of("decision-tables")));
         if (rows > 0) {
             files.add(new RulesetFile("decision-tables/generated.drl.csv",
-                    PipelineBenchmark.generatedEligibility(rows).getBytes(StandardCharsets.UTF_8)));
+                    GeneratedTables.eligibility(rows).getBytes(StandardCharsets.UTF_8)));
         }
         return files;
     }
