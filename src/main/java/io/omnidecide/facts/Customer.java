@@ -98,7 +98,8 @@ public class Customer extends TracedFact {
     /** Makes the customer eligible for an action; later stages may still suppress it. */
     public void propose(String actionId) {
         proposals.add(actionId);
-        record("eligible", actionId);
+        // Conditions cannot read proposals; the next stages make candidates of them instead.
+        recordUnseen("eligible", actionId);
     }
 
     /**

@@ -12,8 +12,16 @@ import java.util.List;
 public abstract class TracedFact {
 
     private final List<FactEffect> effects = new ArrayList<>();
+    private int changes;
 
+    /** An effect that changes what conditions can read of the fact. */
     protected void record(String kind, String value) {
+        effects.add(new FactEffect(kind, value));
+        changes++;
+    }
+
+    /** An effect that conditions cannot see (it is only reported), so no rule needs to look again. */
+    protected void recordUnseen(String kind, String value) {
         effects.add(new FactEffect(kind, value));
     }
 
@@ -22,6 +30,15 @@ public abstract class TracedFact {
         FactEffect effect = new FactEffect(kind, value);
         effect.attributeTo(source);
         effects.add(effect);
+        changes++;
+    }
+
+    /**
+     * How many changes conditions can see have been made: the rule session re-evaluates a fact
+     * between stages only when this moved. Not a bean getter so rules cannot match on it.
+     */
+    public int changes() {
+        return changes;
     }
 
     /** Effects recorded so far, in firing order. Not a bean getter so rules cannot match on it. */
