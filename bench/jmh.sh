@@ -6,9 +6,5 @@
 #   bench/jmh.sh                                        # 1 fork, 2 x 2 s warm-up, 3 x 2 s measurement per table size
 #   JMH_OPTS="-f 1 -wi 3 -w 3s -i 5 -r 3s" bench/jmh.sh  # the run recorded in docs/performance.md
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-cd "$ROOT"
-./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
-exec java -Xmx2g -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
-  -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
-  org.openjdk.jmh.Main "${JMH_BENCH:-(Pipeline|Eligibility)Benchmark}" ${JMH_OPTS:--f 1 -wi 2 -w 2s -i 3 -r 2s} "$@"
+exec "$(dirname "$0")/in-process.sh" org.openjdk.jmh.Main "${JMH_BENCH:-(Pipeline|Eligibility)Benchmark}" \
+  ${JMH_OPTS:--f 1 -wi 2 -w 2s -i 3 -r 2s} "$@"

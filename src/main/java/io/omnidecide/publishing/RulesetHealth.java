@@ -1,7 +1,7 @@
 package io.omnidecide.publishing;
 
+import io.omnidecide.ruleset.Ruleset;
 import io.omnidecide.ruleset.RulesetHolder;
-import io.omnidecide.ruleset.RulesetProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -29,11 +29,12 @@ public class RulesetHealth implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder health = HealthCheckResponse.named("ruleset");
-        if (holder.serving().isEmpty()) {
+        Ruleset serving = holder.serving().orElse(null);
+        if (serving == null) {
             return health.down().withData("reason", "no ruleset loaded yet").build();
         }
-        holder.serving().ifPresent(r -> health.up().withData("id", versions.servingId()).withData("version", r.version())
-                .withData("rules", r.sources().size()).withData("builtAt", r.builtAt().toString()));
+        health.up().withData("id", versions.servingId()).withData("version", serving.version())
+                .withData("rules", serving.sources().size()).withData("builtAt", serving.builtAt().toString());
         watch.rejected().ifPresent(rejected -> {
             health.withData("rejectedEdit", "draft " + rejected.rulesetId() + " at " + rejected.at() + " has "
                     + rejected.problems().size() + " problems; the serving ruleset stays");

@@ -46,6 +46,9 @@ public class RulesetResource {
 
     /** The optional body of publish and rollback. */
     public record Change(String comment) {
+        static String commentOf(Change change) {
+            return Change.commentOf(change);
+        }
     }
 
     /** One file of a version, and the forms it can be downloaded in. */
@@ -178,7 +181,7 @@ public class RulesetResource {
     @APIResponse(responseCode = "409", description = "Not a draft, or a draft with problems",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RulesetView publish(@PathParam("id") String rulesetId, Change change) {
-        return RulesetView.summary(versions.publish(RulesetIds.parse(rulesetId), author(), change == null ? null : change.comment()));
+        return RulesetView.summary(versions.publish(RulesetIds.parse(rulesetId), author(), Change.commentOf(change)));
     }
 
     @POST
@@ -190,7 +193,7 @@ public class RulesetResource {
     @APIResponse(responseCode = "409", description = "Already serving, or never published",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RulesetView rollback(@PathParam("id") String rulesetId, Change change) {
-        return RulesetView.summary(versions.rollback(RulesetIds.parse(rulesetId), author(), change == null ? null : change.comment()));
+        return RulesetView.summary(versions.rollback(RulesetIds.parse(rulesetId), author(), Change.commentOf(change)));
     }
 
     @GET

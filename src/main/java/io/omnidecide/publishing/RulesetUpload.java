@@ -52,7 +52,8 @@ final class RulesetUpload {
             String folder = replaced == null ? folderFor(name) : replaced.path().substring(0, replaced.path().lastIndexOf('/') + 1);
             set.put(RulesetFile.sameFileKey(name), new RulesetFile(folder + name, part.content()));
         }
-        return checkCount(new ArrayList<>(set.values()), null);
+        checkCount(set.size(), null);
+        return new ArrayList<>(set.values());
     }
 
     private List<RulesetFile> unzip(Part zip) {
@@ -69,7 +70,7 @@ final class RulesetUpload {
                             + "'; keep one form of each table");
                 }
                 set.put(RulesetFile.sameFileKey(name), new RulesetFile(folderFor(name) + name, read(in, zip.fileName() + "!" + entry.getName())));
-                checkCount(new ArrayList<>(set.values()), zip.fileName());
+                checkCount(set.size(), zip.fileName());
             }
         } catch (IOException e) {
             throw InvalidUploadException.invalid(zip.fileName(), "not a readable zip: " + e.getMessage());
@@ -93,11 +94,10 @@ final class RulesetUpload {
         return out.toByteArray();
     }
 
-    private List<RulesetFile> checkCount(List<RulesetFile> files, String file) {
-        if (files.size() > maxFiles) {
+    private void checkCount(int files, String file) {
+        if (files > maxFiles) {
             throw InvalidUploadException.tooLarge(file, "a ruleset may have at most " + maxFiles + " files (omnidecide.ruleset.max-files)");
         }
-        return files;
     }
 
     private InvalidUploadException tooLarge(String file) {

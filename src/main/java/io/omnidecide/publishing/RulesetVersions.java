@@ -25,7 +25,7 @@ public class RulesetVersions {
     /** Built drafts kept for a publish soon after; a 10,000-row ruleset holds tens of megabytes. */
     private static final int BUILT_DRAFTS_KEPT = 2;
 
-    /** A stored draft and, when valid, its built ruleset. */
+    /** A stored draft and the problems found building it (none when valid). */
     public record Draft(RulesetVersion version, List<RulesetProblem> problems) {
     }
 
