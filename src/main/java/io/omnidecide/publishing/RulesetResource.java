@@ -47,7 +47,7 @@ public class RulesetResource {
     /** The optional body of publish and rollback. */
     public record Change(String comment) {
         static String commentOf(Change change) {
-            return Change.commentOf(change);
+            return change == null ? null : change.comment();
         }
     }
 
