@@ -29,8 +29,20 @@ public record DecisionTableSheet(String name, List<List<String>> rows) {
 
     /** The first cell, row by row, whose text contains the token: where an analyst typed it (maybe a header snippet). */
     public String cellContaining(String token) {
+        return cellContaining(token, null);
+    }
+
+    /** As {@link #cellContaining(String)}, looking first in the given row (a rule's own values), when there is one. */
+    String cellContaining(String token, Integer preferredRow) {
         // Whole words only: a misspelt 'lifetimeValu' must not be found inside 'lifetimeValue'.
         Pattern word = Pattern.compile("(?<![\\w$])" + Pattern.quote(token) + "(?!\\w)");
+        if (preferredRow != null) {
+            for (int column = 1; column <= width(preferredRow); column++) {
+                if (word.matcher(cell(preferredRow, column)).find()) {
+                    return columnName(column) + preferredRow;
+                }
+            }
+        }
         for (int row = 1; row <= rows.size(); row++) {
             for (int column = 1; column <= width(row); column++) {
                 if (word.matcher(cell(row, column)).find()) {

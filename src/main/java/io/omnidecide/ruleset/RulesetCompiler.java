@@ -14,18 +14,20 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
+import org.drools.compiler.compiler.RuleBuildError;
+import org.drools.drl.parser.DroolsError;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
 
 /**
  * Turns analysts' files into an immutable {@link Ruleset}, or into a list of problems that name
@@ -36,11 +38,11 @@ import org.kie.api.definition.rule.Rule;
  * Tables are turned into DRL here rather than handed to Drools by file name, which keeps the
  * generated text for tracing and makes a plain {@code segments.csv} work as well as
  * {@code segments.drl.csv}. DMN models ({@code .dmn}) are built by the KIE DMN engine in
- * {@link DmnCompiler}.
+ * {@link DmnCompiler}. Every unit passes {@link DrlSafety} first, and what is built is the tree that
+ * check approved.
  */
 public class RulesetCompiler {
 
-    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
     private static final Pattern COPY_TEXT = Pattern.compile("\\.set(?:Subject|Title|Body|Cta|Url)\\(\"((?:[^\"\\\\]|\\\\.)*)\"\\)");
     private static final Pattern RULE_IN_MESSAGE = Pattern.compile("[Rr]ule(?: name)?[= ]'?\"?([A-Za-z0-9_ ]+?)'?\"?[,\\]\\s:]");
 
@@ -66,11 +68,16 @@ public class RulesetCompiler {
         if (!problems.isEmpty()) {
             throw new RulesetInvalidException(problems);
         }
-        units.forEach(unit -> problems.addAll(RulesetSafety.check(unit)));
+        Map<RuleUnit, DrlSafety.Checked> checked = new LinkedHashMap<>();
+        for (RuleUnit unit : units) {
+            DrlSafety.Checked result = DrlSafety.check(unit);
+            problems.addAll(result.problems());
+            checked.put(unit, result);
+        }
         if (!problems.isEmpty()) {
             throw new RulesetInvalidException(problems);
         }
-        Map<String, RuleSource> sources = sources(units, problems);
+        Map<String, RuleSource> sources = sources(checked, problems);
         dmnSources.forEach((name, source) -> {
             RuleSource other = sources.putIfAbsent(name, source);
             if (other != null) {
@@ -81,7 +88,7 @@ public class RulesetCompiler {
         if (!problems.isEmpty()) {
             throw new RulesetInvalidException(problems);
         }
-        KieBase kieBase = build(units, problems);
+        KieBase kieBase = build(checked, problems);
         if (kieBase != null) {
             checkStages(kieBase, sources, problems);
         }
@@ -93,10 +100,11 @@ public class RulesetCompiler {
     }
 
     /** Every rule by its name, which must be unique: decisions cite rules by name. */
-    private static Map<String, RuleSource> sources(List<RuleUnit> units, List<RulesetProblem> problems) {
+    private static Map<String, RuleSource> sources(Map<RuleUnit, DrlSafety.Checked> units, List<RulesetProblem> problems) {
         Map<String, RuleSource> sources = new LinkedHashMap<>();
-        for (RuleUnit unit : units) {
-            List<RuleSource> rules = unit.rules();
+        for (Map.Entry<RuleUnit, DrlSafety.Checked> entry : units.entrySet()) {
+            RuleUnit unit = entry.getKey();
+            List<RuleSource> rules = entry.getValue().rules();
             if (rules.isEmpty() && unit.isTable()) {
                 problems.add(new RulesetProblem(unit.file().path(), unit.sheetName(), null, null, null,
                         "the table has no rules: under RuleTable come CONDITION/ACTION, object types, snippets, labels, then one row per rule"));
@@ -167,37 +175,38 @@ public class RulesetCompiler {
         return units;
     }
 
-    private KieBase build(List<RuleUnit> units, List<RulesetProblem> problems) {
-        KieServices ks = KieServices.Factory.get();
-        ClassLoader classLoader = Customer.class.getClassLoader();
-        ReleaseId releaseId = ks.newReleaseId("io.omnidecide.rulesets", "ruleset-" + UUID.randomUUID(), "1.0.0");
-        KieFileSystem kfs = ks.newKieFileSystem();
-        kfs.generateAndWritePomXML(releaseId);
-        Map<String, RuleUnit> byResource = new LinkedHashMap<>();
-        for (int i = 0; i < units.size(); i++) {
-            // A folder matching the DRL package keeps Drools from warning about every file.
-            Matcher pkg = PACKAGE.matcher(units.get(i).drl());
-            String folder = pkg.find() ? pkg.group(1).replace('.', '/') : "omnidecide";
-            String resource = folder + "/unit" + i + ".drl";
-            byResource.put(resource, units.get(i));
-            kfs.write("src/main/resources/" + resource, units.get(i).drl());
+    /**
+     * Builds the checked trees, not the text they were read from, under the class filter that keeps
+     * rule code from everything but the engine, the facts and plain values.
+     */
+    private KieBase build(Map<RuleUnit, DrlSafety.Checked> units, List<RulesetProblem> problems) {
+        ClassLoader rulesClassLoader = new RuleClassFilter(Customer.class.getClassLoader());
+        KnowledgeBuilderImpl builder = (KnowledgeBuilderImpl) KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, rulesClassLoader));
+        Map<String, RuleUnit> byRule = new LinkedHashMap<>();
+        for (Map.Entry<RuleUnit, DrlSafety.Checked> entry : units.entrySet()) {
+            entry.getValue().rules().forEach(rule -> byRule.put(rule.rule(), entry.getKey()));
+            builder.add(ResourceFactory.newDescrResource(entry.getValue().tree()), ResourceType.DESCR);
         }
-        KieBuilder builder = ks.newKieBuilder(kfs, classLoader).buildAll();
-        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            RuleUnit unit = byResource.entrySet().stream()
-                    .filter(e -> message.getPath() != null && message.getPath().endsWith(e.getKey()))
-                    .map(Map.Entry::getValue).findFirst().orElse(null);
-            problems.add(locate(unit, message.getLine(), message.getText()));
+        for (KnowledgeBuilderError error : builder.getErrors()) {
+            String rule = error instanceof DroolsError droolsError ? ruleOf(droolsError) : null;
+            RuleUnit unit = rule == null ? units.size() == 1 ? units.keySet().iterator().next() : null : byRule.get(rule);
+            int[] lines = error.getLines();
+            problems.add(locate(unit, lines != null && lines.length > 0 ? lines[0] : -1, error.getMessage()));
         }
         if (!problems.isEmpty()) {
             return null;
         }
-        try {
-            return ks.newKieContainer(releaseId, classLoader).getKieBase();
-        } finally {
-            // Every build stays in the KieRepository singleton unless removed: one leaked KieBase per reload.
-            ks.getRepository().removeKieModule(releaseId);
+        return builder.newKnowledgeBase(KieServices.Factory.get().newKieBaseConfiguration(null, rulesClassLoader));
+    }
+
+    /** The rule a build error belongs to, from the error itself or its message. */
+    private static String ruleOf(DroolsError error) {
+        if (error instanceof RuleBuildError ruleError && ruleError.getRule() != null) {
+            return ruleError.getRule().getName();
         }
+        Matcher named = RULE_IN_MESSAGE.matcher(error.getMessage() == null ? "" : error.getMessage());
+        return named.find() ? named.group(1).trim() : null;
     }
 
     /** Maps a Drools message back to what the analyst wrote: DRL line, or table row and cell. */

@@ -73,7 +73,7 @@ class RulesetSafetyTest {
                 table.replace("RuleTable Segments", "RuleTable HostileSegments"));
         assertTrue(problems.stream().anyMatch(p -> p.message().contains("import of 'java.lang.Runtime'") && "B2".equals(p.cell())),
                 problems.toString());
-        assertTrue(problems.stream().anyMatch(p -> p.message().contains("call of 'Runtime.getRuntime(...)'") && "K9".equals(p.cell())),
+        assertTrue(problems.stream().anyMatch(p -> p.message().contains("call of 'Runtime.getRuntime().exec(...)'") && "K9".equals(p.cell())),
                 problems.toString());
     }
 
