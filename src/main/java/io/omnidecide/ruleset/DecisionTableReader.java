@@ -17,9 +17,6 @@ import org.apache.poi.openxml4j.util.ZipSecureFile;
 /** Reads a decision table file (CSV or workbook) into sheets of cell text. */
 public final class DecisionTableReader {
 
-    /** Rows one sheet may have: ten times the largest table measured (docs/performance.md), and a bound on memory. */
-    static final int MAX_ROWS = 100_000;
-
     static {
         // A workbook is a zip: refuse parts that inflate past 64 MB, whatever their ratio (zip bombs).
         ZipSecureFile.setMaxEntrySize(64L * 1024 * 1024);
@@ -28,15 +25,18 @@ public final class DecisionTableReader {
     private DecisionTableReader() {
     }
 
+    /** The sheets of a table within the limits of {@link WorkbookLimits}, or a {@link TableLimitException} naming sheet and cell. */
     public static List<DecisionTableSheet> read(RulesetFile file) throws IOException {
-        List<DecisionTableSheet> sheets = file.isCsvTable() ? List.of(new DecisionTableSheet(null, parseCsv(file.text()))) : readWorkbook(file);
-        for (DecisionTableSheet sheet : sheets) {
-            if (sheet.rows().size() > MAX_ROWS) {
-                throw new IOException((sheet.name() == null ? "the table" : "sheet " + sheet.name()) + " has " + sheet.rows().size()
-                        + " rows; a table may have at most " + MAX_ROWS + ": split it");
-            }
+        if (file.isCsvTable()) {
+            List<List<String>> rows = parseCsv(file.text());
+            WorkbookLimits.checkRows(null, rows.size(), rows.stream().mapToInt(List::size).max().orElse(0),
+                    rows.stream().mapToLong(List::size).sum());
+            return List.of(new DecisionTableSheet(null, rows));
         }
-        return sheets;
+        if (file.fileName().endsWith(".xlsx")) {
+            WorkbookLimits.checkWorkbook(file.content());
+        }
+        return readWorkbook(file);
     }
 
     private static List<DecisionTableSheet> readWorkbook(RulesetFile file) throws IOException {
@@ -45,14 +45,15 @@ public final class DecisionTableReader {
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()))) {
             for (Sheet sheet : workbook) {
                 List<List<String>> rows = new ArrayList<>();
-                if (sheet.getLastRowNum() >= MAX_ROWS) {
-                    throw new IOException("sheet " + sheet.getSheetName() + " has " + (sheet.getLastRowNum() + 1)
-                            + " rows; a table may have at most " + MAX_ROWS + ": split it");
-                }
+                // Also for .xls, which is not scanned before POI reads it: the limits hold before any cell is filled.
+                WorkbookLimits.checkRows(sheet.getSheetName(), sheet.getLastRowNum() + 1, 0, 0);
+                long cellCount = 0;
                 for (int r = 0; r <= sheet.getLastRowNum(); r++) {
                     Row row = sheet.getRow(r);
                     List<String> cells = new ArrayList<>();
                     if (row != null) {
+                        cellCount += Math.max(0, row.getLastCellNum());
+                        WorkbookLimits.checkRows(sheet.getSheetName(), r + 1, row.getLastCellNum(), cellCount);
                         for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
                             Cell cell = row.getCell(c);
                             cells.add(cell == null ? "" : formatter.formatCellValue(cell));
@@ -68,8 +69,15 @@ public final class DecisionTableReader {
     }
 
     /** A merged region reads as its first cell repeated, as CSV writes it. */
-    private static void fillMergedRegions(Sheet sheet, List<List<String>> rows) {
+    private static void fillMergedRegions(Sheet sheet, List<List<String>> rows) throws TableLimitException {
+        long covered = 0;
         for (CellRangeAddress region : sheet.getMergedRegions()) {
+            WorkbookLimits.checkMergedRegion(sheet.getSheetName(), region.getFirstRow(), region.getLastRow(), region.getFirstColumn(),
+                    region.getLastColumn());
+            covered += (long) region.getNumberOfCells();
+            if (covered > WorkbookLimits.MAX_CELLS) {
+                throw new TableLimitException(sheet.getSheetName(), null, "merged regions cover more than " + WorkbookLimits.MAX_CELLS + " cells");
+            }
             String value = rows.get(region.getFirstRow()).get(region.getFirstColumn());
             for (int r = region.getFirstRow(); r <= region.getLastRow() && r < rows.size(); r++) {
                 List<String> cells = rows.get(r);

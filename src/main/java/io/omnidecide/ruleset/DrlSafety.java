@@ -241,14 +241,27 @@ final class DrlSafety {
         }
         List<RuleOffence> offences = new ArrayList<>();
         String canonical = ConsequenceSafety.check(consequence, scope, offences);
+        int first = firstLineOf(consequence, rule.getConsequenceLine());
         for (RuleOffence offence : offences) {
-            problem(rule.getName(), rule.getConsequenceLine() + offence.line() - 1, offence.token(), offence.message());
+            problem(rule.getName(), first + offence.line() - 1, offence.token(), offence.message());
         }
         if (canonical == null) {
             return "";
         }
         rule.setConsequence(canonical);
         return canonical;
+    }
+
+    /** The parser gives the line of 'then' and the actions without their leading blanks: find where they start. */
+    private int firstLineOf(String consequence, int thenLine) {
+        String start = consequence.strip().lines().findFirst().orElse("");
+        List<String> lines = unit.lines();
+        for (int i = Math.max(0, thenLine - 1); i < lines.size() && !start.isEmpty(); i++) {
+            if (lines.get(i).contains(start)) {
+                return i + 1;
+            }
+        }
+        return thenLine;
     }
 
     private void problem(String rule, Integer line, String token, String message) {

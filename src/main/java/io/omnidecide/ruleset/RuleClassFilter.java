@@ -3,6 +3,7 @@ package io.omnidecide.ruleset;
 import java.net.URL;
 import java.util.List;
 import java.util.Set;
+import org.mvel2.compiler.AbstractParser;
 
 /**
  * The class loader that rule classes are compiled against and defined under: the second wall
@@ -10,7 +11,8 @@ import java.util.Set;
  * can reach the engine, the fact vocabulary and plain values (java.lang, java.util, java.math,
  * java.time), and nothing that touches processes, threads, files, the network, class loading or
  * reflection; any other class of the service (its database, HTTP or configuration) is not there
- * either. A refused class is absent when rules are compiled and cannot be linked when they run.
+ * either. A refused class is absent when rules are compiled and cannot be linked when they run,
+ * and MVEL forgets the JDK classes it would otherwise know by their simple names (Runtime, System...).
  */
 final class RuleClassFilter extends ClassLoader {
 
@@ -24,6 +26,15 @@ final class RuleClassFilter extends ClassLoader {
             "java.lang.Module", "java.lang.ModuleLayer", "java.lang.SecurityManager", "java.lang.StackWalker", "java.lang.Shutdown",
             "java.lang.ClassValue", "java.lang.InheritableThreadLocal", "java.util.ServiceLoader", "java.util.Scanner", "java.util.Formatter",
             "java.util.Properties", "java.util.Timer", "java.util.PropertyResourceBundle", "java.util.ResourceBundle");
+
+    static {
+        // MVEL, which evaluates constraints, knows some JDK classes by their simple names, with no class loader asked: not these.
+        AbstractParser.setupParser();
+        for (String name : List.of("System", "Runtime", "ClassLoader", "Thread", "Class", "Array")) {
+            AbstractParser.LITERALS.remove(name);
+            AbstractParser.CLASS_LITERALS.remove(name);
+        }
+    }
 
     RuleClassFilter(ClassLoader parent) {
         super(parent);

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
 import org.drools.compiler.compiler.RuleBuildError;
+import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.parser.DroolsError;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -152,6 +153,9 @@ public class RulesetCompiler {
         List<DecisionTableSheet> sheets;
         try {
             sheets = DecisionTableReader.read(file);
+        } catch (TableLimitException e) {
+            problems.add(new RulesetProblem(file.path(), e.sheet(), e.cell(), null, null, e.getMessage()));
+            return List.of();
         } catch (IOException | RuntimeException e) {
             problems.add(RulesetProblem.inFile(file.path(), "cannot read the spreadsheet: " + e.getMessage()));
             return List.of();
@@ -180,24 +184,30 @@ public class RulesetCompiler {
      * rule code from everything but the engine, the facts and plain values.
      */
     private KieBase build(Map<RuleUnit, DrlSafety.Checked> units, List<RulesetProblem> problems) {
-        ClassLoader rulesClassLoader = new RuleClassFilter(Customer.class.getClassLoader());
-        KnowledgeBuilderImpl builder = (KnowledgeBuilderImpl) KnowledgeBuilderFactory.newKnowledgeBuilder(
-                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, rulesClassLoader));
         Map<String, RuleUnit> byRule = new LinkedHashMap<>();
-        for (Map.Entry<RuleUnit, DrlSafety.Checked> entry : units.entrySet()) {
-            entry.getValue().rules().forEach(rule -> byRule.put(rule.rule(), entry.getKey()));
-            builder.add(ResourceFactory.newDescrResource(entry.getValue().tree()), ResourceType.DESCR);
-        }
-        for (KnowledgeBuilderError error : builder.getErrors()) {
+        units.forEach((unit, checked) -> checked.rules().forEach(rule -> byRule.put(rule.rule(), unit)));
+        List<KnowledgeBuilderError> errors = new ArrayList<>();
+        KieBase kieBase = buildFiltered(units.values().stream().map(DrlSafety.Checked::tree).toList(), errors);
+        for (KnowledgeBuilderError error : errors) {
             String rule = error instanceof DroolsError droolsError ? ruleOf(droolsError) : null;
             RuleUnit unit = rule == null ? units.size() == 1 ? units.keySet().iterator().next() : null : byRule.get(rule);
             int[] lines = error.getLines();
             problems.add(locate(unit, lines != null && lines.length > 0 ? lines[0] : -1, error.getMessage()));
         }
-        if (!problems.isEmpty()) {
-            return null;
-        }
-        return builder.newKnowledgeBase(KieServices.Factory.get().newKieBaseConfiguration(null, rulesClassLoader));
+        return kieBase;
+    }
+
+    /**
+     * Builds parsed rules, not text, under the class filter that keeps rule code from everything but
+     * the engine, the facts and plain values; null with the errors added when they do not build.
+     */
+    static KieBase buildFiltered(List<PackageDescr> trees, List<KnowledgeBuilderError> errors) {
+        ClassLoader rulesClassLoader = new RuleClassFilter(Customer.class.getClassLoader());
+        KnowledgeBuilderImpl builder = (KnowledgeBuilderImpl) KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, rulesClassLoader));
+        trees.forEach(tree -> builder.add(ResourceFactory.newDescrResource(tree), ResourceType.DESCR));
+        errors.addAll(builder.getErrors());
+        return errors.isEmpty() ? builder.newKnowledgeBase(KieServices.Factory.get().newKieBaseConfiguration(null, rulesClassLoader)) : null;
     }
 
     /** The rule a build error belongs to, from the error itself or its message. */
