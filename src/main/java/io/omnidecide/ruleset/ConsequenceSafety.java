@@ -14,6 +14,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A rule's actions, read by a Java parser: each statement must call an action of the fact
@@ -76,6 +77,11 @@ final class ConsequenceSafety {
         for (int i = 0; i < call.getArguments().size(); i++) {
             Expression argument = call.getArguments().get(i);
             String value = argument(argument, method.getParameterTypes()[i], scope);
+            Pattern id = FactVocabulary.textOf(call.getNameAsString(), i);
+            if (value != null && id != null && argument instanceof StringLiteralExpr text && !id.matcher(text.asString()).matches()) {
+                return refuse(offences, name, line, "'" + text.asString() + "' is not an id " + name + " takes: ids are letters, digits, "
+                        + "'_', '-' and '.', as in cart_abandoner" + (id == FactVocabulary.ID ? "" : ", several separated by commas"));
+            }
             if (value == null) {
                 return refuse(offences, argument.toString(), line, "'" + argument + "' is not a value " + name + " takes: write "
                         + kind(method.getParameterTypes()[i]));

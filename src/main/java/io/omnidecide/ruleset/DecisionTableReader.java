@@ -29,7 +29,11 @@ public final class DecisionTableReader {
     public static List<DecisionTableSheet> read(RulesetFile file) throws IOException {
         if (file.isCsvTable()) {
             List<List<String>> rows = parseCsv(file.text());
-            WorkbookLimits.checkRows(null, rows.size(), rows.stream().mapToInt(List::size).max().orElse(0),
+            int widest = 0;
+            for (int r = 0; r < rows.size(); r++) {
+                widest = rows.get(r).size() > rows.get(widest).size() ? r : widest;
+            }
+            WorkbookLimits.checkRows(null, rows.size(), rows.isEmpty() ? 0 : rows.get(widest).size(), widest + 1,
                     rows.stream().mapToLong(List::size).sum());
             return List.of(new DecisionTableSheet(null, rows));
         }
@@ -46,14 +50,14 @@ public final class DecisionTableReader {
             for (Sheet sheet : workbook) {
                 List<List<String>> rows = new ArrayList<>();
                 // Also for .xls, which is not scanned before POI reads it: the limits hold before any cell is filled.
-                WorkbookLimits.checkRows(sheet.getSheetName(), sheet.getLastRowNum() + 1, 0, 0);
+                WorkbookLimits.checkRows(sheet.getSheetName(), sheet.getLastRowNum() + 1, 0, 0, 0);
                 long cellCount = 0;
                 for (int r = 0; r <= sheet.getLastRowNum(); r++) {
                     Row row = sheet.getRow(r);
                     List<String> cells = new ArrayList<>();
                     if (row != null) {
                         cellCount += Math.max(0, row.getLastCellNum());
-                        WorkbookLimits.checkRows(sheet.getSheetName(), r + 1, row.getLastCellNum(), cellCount);
+                        WorkbookLimits.checkRows(sheet.getSheetName(), r + 1, row.getLastCellNum(), r + 1, cellCount);
                         for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
                             Cell cell = row.getCell(c);
                             cells.add(cell == null ? "" : formatter.formatCellValue(cell));

@@ -6,14 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ConditionalBranchDescr;
 import org.drools.drl.ast.descr.ExistsDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
 import org.drools.drl.ast.descr.ImportDescr;
+import org.drools.drl.ast.descr.NamedConsequenceDescr;
 import org.drools.drl.ast.descr.NotDescr;
 import org.drools.drl.ast.descr.OrDescr;
 import org.drools.drl.ast.descr.PackageDescr;
@@ -47,6 +50,7 @@ final class DrlSafety {
     private static final Set<String> IMPORTS = Set.of("io.omnidecide.facts.*", "io.omnidecide.facts.Customer", "io.omnidecide.facts.Candidate");
     /** Rule names become parts of generated class names and messages: words and plain punctuation only. */
     private static final Pattern RULE_NAME = Pattern.compile("[\\p{L}\\p{N} _\\-.,:'()&+!?%#]{1,200}");
+    private static final Pattern RULE_IN_ERROR = Pattern.compile("in rule \"((?:[^\"\\\\]|\\\\.)*)\"");
     /** Rules one unit may hold: ten times the largest table measured (docs/performance.md). */
     static final int MAX_RULES = 100_000;
 
@@ -73,7 +77,9 @@ final class DrlSafety {
         if (parser.hasErrors() || tree == null) {
             for (DroolsError error : parser.getErrors()) {
                 int[] lines = error.getLines();
-                problem(null, lines != null && lines.length > 0 ? lines[0] : null, null, "the rules cannot be read: " + error.getMessage());
+                Matcher rule = RULE_IN_ERROR.matcher(String.valueOf(error.getMessage()));
+                problem(rule.find() ? rule.group(1) : null, lines != null && lines.length > 0 ? lines[0] : null, null,
+                        "the rules cannot be read: " + error.getMessage());
             }
             return new Checked(null, List.of(), problems);
         }
@@ -187,6 +193,11 @@ final class DrlSafety {
             }
             String inner = String.join(element instanceof OrDescr ? " or " : " and ", parts);
             return element instanceof NotDescr ? "not (" + inner + ")" : element instanceof ExistsDescr ? "exists (" + inner + ")" : "(" + inner + ")";
+        }
+        if (element instanceof NamedConsequenceDescr || element instanceof ConditionalBranchDescr) {
+            problem(rule, element.getLine(), "do", "named consequences (do[...], break[...], if ... do[...]) are not allowed: "
+                    + "a rule has one list of actions");
+            return null;
         }
         String kind = element.getClass().getSimpleName().replace("Descr", "").toLowerCase();
         problem(rule, element.getLine(), kind, "'" + kind + "' is not allowed in a condition: conditions are patterns on "

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * What rules may say about each fact type (docs/fact-model.md): the properties conditions read,
@@ -23,6 +24,12 @@ enum FactVocabulary {
     CANDIDATE(Candidate.class, Set.of("impressions", "actionImpressions", "categoryImpressions"),
             Set.of("suppress", "setCategory", "setExpectedRate", "setValue", "allowChannels", "setHoldoutShare", "setSeveralPerDecision",
                     "setFallback", "multiplyLever", "multiplyContextWeight", "setSubject", "setTitle", "setBody", "setCta", "setUrl"));
+
+    /** Ids (segments, actions, stages, categories, SKUs) are words, not free text. */
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9_.\\-]{1,80}");
+    private static final Pattern ID_LIST = Pattern.compile("[A-Za-z0-9_.\\-]{1,80}(\\s*,\\s*[A-Za-z0-9_.\\-]{1,80}){0,20}");
+    private static final Map<String, Pattern> ID_ACTIONS = Map.of("propose", ID, "addSegment", ID, "setLifecycleStage", ID, "setCategory", ID,
+            "recommend", ID, "allowChannels", ID_LIST);
 
     private final Class<?> type;
     private final Map<String, Class<?>> properties;
@@ -74,6 +81,11 @@ enum FactVocabulary {
 
     Set<String> actionNames() {
         return actions.keySet();
+    }
+
+    /** What a text argument of an action must look like (an id, a list of ids), or null for free text such as copy. */
+    static Pattern textOf(String action, int parameter) {
+        return parameter == 0 ? ID_ACTIONS.get(action) : null;
     }
 
     /** Bean properties without parameters (getX, isX), as Drools reads them; getClass is not one. */

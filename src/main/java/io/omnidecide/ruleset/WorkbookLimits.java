@@ -88,12 +88,12 @@ final class WorkbookLimits {
     }
 
     /** Checks a table already read as rows of cells (CSV, or a workbook sheet as POI read it). */
-    static void checkRows(String sheet, int rows, int widest, long cells) throws TableLimitException {
+    static void checkRows(String sheet, int rows, int widest, int widestRow, long cells) throws TableLimitException {
         if (rows > MAX_ROWS) {
             throw new TableLimitException(sheet, "A" + rows, "the table has " + rows + " rows; a table may have at most " + MAX_ROWS + ": split it");
         }
         if (widest > MAX_COLUMNS) {
-            throw new TableLimitException(sheet, DecisionTableSheet.columnName(widest) + "1", "the table uses " + widest
+            throw new TableLimitException(sheet, DecisionTableSheet.columnName(widest) + widestRow, "the table uses " + widest
                     + " columns; a table may use at most " + MAX_COLUMNS);
         }
         if (cells > MAX_CELLS) {
