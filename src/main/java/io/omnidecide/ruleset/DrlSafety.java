@@ -134,8 +134,7 @@ final class DrlSafety {
         if (values == null) {
             problem(rule, attribute.getLine(), attribute.getName(), "the attribute '" + attribute.getName() + "' is not allowed: rules may set "
                     + ATTRIBUTES.keySet().stream().sorted().toList());
-        } else if (attribute.getValue() == null || !values.matcher(attribute.getValue()).matches()
-                || attribute.getType() == AttributeDescr.Type.EXPRESSION) {
+        } else if (attribute.getValue() == null || !values.matcher(attribute.getValue()).matches()) {
             problem(rule, attribute.getLine(), attribute.getName(), "'" + attribute.getName() + "' must be "
                     + switch (attribute.getName()) {
                         case "agenda-group" -> "one of the stages " + Stage.AGENDA_GROUPS;
