@@ -1,7 +1,6 @@
 package io.omnidecide.ruleset;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -33,9 +32,5 @@ final class RuleScope {
     /** The vocabulary of a bound fact variable, or empty. */
     Optional<FactVocabulary> fact(String name) {
         return variables.getOrDefault(name, Optional.empty());
-    }
-
-    List<String> names() {
-        return variables.keySet().stream().sorted().toList();
     }
 }
