@@ -203,8 +203,9 @@ final class ConditionSafety {
         if (expression instanceof MethodCallExpr call) {
             return call(call, text);
         }
-        return refuse(text, "'" + text + "' is not allowed in a condition: conditions read fields of " + fact.simpleName()
-                + ", bound variables, literals, dmn[\"decision\"] and " + fact.conditionCallNames());
+        return refuse(text, "'" + text + "' is not allowed in a condition: conditions compare fields of " + fact.simpleName()
+                + ", bound variables, literals and dmn[\"decision\"]" + (fact.conditionCallNames().isEmpty() ? "" : ", and call "
+                + fact.conditionCallNames()));
     }
 
     private String call(MethodCallExpr call, String text) {
