@@ -55,10 +55,12 @@ final class DrlSafety {
     static final int MAX_RULES = 100_000;
 
     private final RuleUnit unit;
+    private final List<String> lines;
     private final List<RulesetProblem> problems = new ArrayList<>();
 
     private DrlSafety(RuleUnit unit) {
         this.unit = unit;
+        this.lines = unit.lines();
     }
 
     static Checked check(RuleUnit unit) {
@@ -265,7 +267,6 @@ final class DrlSafety {
     /** The parser gives the line of 'then' and the actions without their leading blanks: find where they start. */
     private int firstLineOf(String consequence, int thenLine) {
         String start = consequence.strip().lines().findFirst().orElse("");
-        List<String> lines = unit.lines();
         for (int i = Math.max(0, thenLine - 1); i < lines.size() && !start.isEmpty(); i++) {
             if (lines.get(i).contains(start)) {
                 return i + 1;
