@@ -49,7 +49,11 @@ class RuleClassFilterTest {
             "eval(java.lang.Runtime.getRuntime().exec(new String[] {\"touch\", \"" + PROOF + "\"}) != null) then $c.addSegment(\"x\");",
             "eval(Runtime.getRuntime().exec(new String[] {\"touch\", \"" + PROOF + "\"}) != null) then $c.addSegment(\"x\");",
             "eval(System.setProperty(\"omnidecide.hostile\", \"ran\") == null) then $c.addSegment(\"x\");",
-            "eval(Thread.currentThread() != null) then $c.addSegment(\"x\");"})
+            "eval(Thread.currentThread() != null) then $c.addSegment(\"x\");",
+            "eval($c.getClass().getClassLoader().loadClass(\"java.lang.Runtime\").getMethod(\"getRuntime\").invoke(null)"
+                    + ".exec(new String[] {\"touch\", \"" + PROOF + "\"}) != null) then $c.addSegment(\"x\");",
+            "eval(((java.lang.Runtime) $c.getClass().getClassLoader().loadClass(\"java.lang.Runtime\").getMethod(\"getRuntime\").invoke(null))"
+                    + ".exec(new String[] {\"touch\", \"" + PROOF + "\"}) != null) then $c.addSegment(\"x\");"})
     void ruleCodeCannotReachTheSystem(String body) throws Exception {
         String drl = "package omnidecide.hostile\nimport io.omnidecide.facts.*\nrule \"Hostile\" agenda-group \"segment\"\nwhen\n    $c : Customer()\n    "
                 + body + "\nend\n";
