@@ -42,6 +42,8 @@ final class ConditionSafety {
     private final int line;
     /** Whether the operand being read stands where a value is expected (right of an operator). */
     private boolean valueSide;
+    /** Levels of brackets around the part being read. */
+    private int depth;
 
     private ConditionSafety(FactVocabulary fact, RuleScope scope, List<RuleOffence> offences, int line) {
         this.fact = fact;
@@ -65,6 +67,9 @@ final class ConditionSafety {
     }
 
     private String connective(ConstraintConnectiveDescr descr, boolean nested) {
+        if (++depth > DrlSafety.MAX_NESTING) {
+            return refuse(String.valueOf(descr), "the condition nests more than " + DrlSafety.MAX_NESTING + " levels of brackets");
+        }
         String joint;
         if (descr.getConnective() == ConnectiveType.AND) {
             joint = " && ";
@@ -77,6 +82,7 @@ final class ConditionSafety {
         for (BaseDescr child : descr.getDescrs()) {
             parts.add(part(child));
         }
+        depth--;
         String joined = String.join(joint, parts);
         boolean wrap = nested && parts.size() > 1 || descr.isNegated();
         return (descr.isNegated() ? "!" : "") + (wrap ? "(" + joined + ")" : joined);
@@ -176,8 +182,15 @@ final class ConditionSafety {
         if (expression instanceof StringLiteralExpr) {
             return refuse(text, "the text is longer than " + JavaSyntax.MAX_TEXT + " characters or holds control characters");
         }
-        if (expression instanceof EnclosedExpr enclosed) {
-            return operand(enclosed.getInner(), text);
+        if (expression instanceof EnclosedExpr) {
+            Expression inner = expression;
+            int levels = 0;
+            while (inner instanceof EnclosedExpr enclosed) {
+                inner = enclosed.getInner();
+                levels++;
+            }
+            return levels > DrlSafety.MAX_NESTING ? refuse(text, "'" + text + "' nests more than " + DrlSafety.MAX_NESTING
+                    + " levels of brackets") : operand(inner, text);
         }
         if (expression instanceof NameExpr name) {
             String id = name.getNameAsString();

@@ -51,6 +51,8 @@ final class DrlSafety {
     /** Rule names become parts of generated class names and messages: words and plain punctuation only. */
     private static final Pattern RULE_NAME = Pattern.compile("[\\p{L}\\p{N} _\\-.,:'()&+!?%#]{1,200}");
     private static final Pattern RULE_IN_ERROR = Pattern.compile("in rule \"((?:[^\"\\\\]|\\\\.)*)\"");
+    /** Levels of brackets, not, exists and or a condition may nest. */
+    static final int MAX_NESTING = 20;
     /** Rules one unit may hold: ten times the largest table measured (docs/performance.md). */
     static final int MAX_RULES = 100_000;
 
@@ -64,7 +66,13 @@ final class DrlSafety {
     }
 
     static Checked check(RuleUnit unit) {
-        return new DrlSafety(unit).check();
+        try {
+            return new DrlSafety(unit).check();
+        } catch (StackOverflowError e) {
+            // Parsers recurse once per level of brackets: a file nested thousands deep is refused, not followed down.
+            return new Checked(null, List.of(), List.of(RulesetProblem.inFile(unit.file().path(), "the rules are nested too deeply to read: "
+                    + "at most " + MAX_NESTING + " levels of brackets, not, exists and or")));
+        }
     }
 
     private Checked check() {
@@ -184,13 +192,21 @@ final class DrlSafety {
 
     /** One conditional element in canonical words, or null when refused. */
     private String element(String rule, BaseDescr element, RuleScope scope) {
+        return element(rule, element, scope, 0);
+    }
+
+    private String element(String rule, BaseDescr element, RuleScope scope, int depth) {
+        if (depth > MAX_NESTING) {
+            problem(rule, element.getLine(), null, "the condition nests more than " + MAX_NESTING + " levels of not, exists, and, or");
+            return null;
+        }
         if (element instanceof PatternDescr pattern) {
             return pattern(rule, pattern, scope);
         }
         if (element instanceof NotDescr || element instanceof ExistsDescr || element instanceof OrDescr || element instanceof AndDescr) {
             List<String> parts = new ArrayList<>();
             for (BaseDescr child : ((org.drools.drl.ast.descr.ConditionalElementDescr) element).getDescrs()) {
-                parts.add(element(rule, (BaseDescr) child, scope));
+                parts.add(element(rule, (BaseDescr) child, scope, depth + 1));
             }
             String inner = String.join(element instanceof OrDescr ? " or " : " and ", parts);
             return element instanceof NotDescr ? "not (" + inner + ")" : element instanceof ExistsDescr ? "exists (" + inner + ")" : "(" + inner + ")";

@@ -89,7 +89,12 @@ public class RulesetCompiler {
         if (!problems.isEmpty()) {
             throw new RulesetInvalidException(problems);
         }
-        KieBase kieBase = build(checked, problems);
+        KieBase kieBase;
+        try {
+            kieBase = build(checked, problems);
+        } catch (StackOverflowError e) {
+            throw new RulesetInvalidException(List.of(RulesetProblem.inFile(null, "the rules are nested too deeply to build")));
+        }
         if (kieBase != null) {
             checkStages(kieBase, sources, problems);
         }
