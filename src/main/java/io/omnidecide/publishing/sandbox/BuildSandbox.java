@@ -15,8 +15,8 @@ import org.jboss.logging.Logger;
  * heap, a wall-clock limit, a scratch directory, no network, and a security manager (see
  * {@link SandboxSecurityManager}). A draft that runs away, loops in a consequence or exhausts
  * the heap costs its own process, never the service: the next build starts a new one. Builds
- * run one at a time. A spare process may be started ahead, so a draft does not wait for a JVM to
- * start; every process serves one draft only.
+ * run one at a time. A spare process may be started ahead ({@link #startSpare}), so a draft does
+ * not wait for a JVM to start; every process serves one draft only.
  */
 public final class BuildSandbox implements AutoCloseable {
 
@@ -66,7 +66,6 @@ public final class BuildSandbox implements AutoCloseable {
         } else {
             LOG.warnf("%s under a security manager that refuses the network, without a network namespace: %s", process, namespace.unavailable());
         }
-        startSpare();
     }
 
     /** Whether build processes are in a network namespace of their own. */
@@ -99,7 +98,7 @@ public final class BuildSandbox implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return SandboxVerdict.invalid("the service was stopping while the ruleset was being built");
+            return SandboxVerdict.invalid("the service stopped while the ruleset was being built");
         } finally {
             oneAtATime.unlock();
         }
@@ -121,6 +120,9 @@ public final class BuildSandbox implements AutoCloseable {
         if (outcome.outOfMemory()) {
             return SandboxVerdict.invalid("the ruleset needed more than " + (limits.heapBytes() >> 20)
                     + " MB of memory to build (omnidecide.ruleset.sandbox.heap); split very large tables");
+        }
+        if (isClosed()) {
+            return SandboxVerdict.invalid("the service stopped while the ruleset was being built");
         }
         LOG.warnf("A build process exited with code %d without a verdict; the end of its error output:%n%s", outcome.exitCode(),
                 String.join("\n", process.lastErrorLines(LOGGED_ERROR_LINES).stream().map(BuildSandbox::escaped).toList()));
@@ -184,7 +186,8 @@ public final class BuildSandbox implements AutoCloseable {
         process.close();
     }
 
-    private synchronized void startSpare() {
+    /** Starts the spare process, when there is to be one and there is none; after each build there is a new one. */
+    public synchronized void startSpare() {
         if (!limits.spare() || closed || spare != null) {
             return;
         }
@@ -193,6 +196,10 @@ public final class BuildSandbox implements AutoCloseable {
         } catch (IOException e) {
             LOG.warnf("Cannot start a spare build process with %s (the next draft starts its own): %s", java, e.getMessage());
         }
+    }
+
+    private synchronized boolean isClosed() {
+        return closed;
     }
 
     /** Stops the spare and any build under way. */

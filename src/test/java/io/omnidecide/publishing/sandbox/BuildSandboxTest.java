@@ -85,7 +85,7 @@ class BuildSandboxTest {
     @Test
     void aBuildThatExhaustsItsHeapIsInvalidWithTheLimit() {
         try (BuildSandbox sandbox = sandbox(Duration.ofSeconds(60), "24m")) {
-            SandboxVerdict verdict = sandbox.build(starterPackWith("decision-tables/generated.drl.csv", GeneratedTables.eligibility(2_000)));
+            SandboxVerdict verdict = sandbox.build(starterPackWith("decision-tables/generated.drl.csv", GeneratedTables.eligibility(10_000)));
             assertEquals("the ruleset needed more than 24 MB of memory to build (omnidecide.ruleset.sandbox.heap); split very large tables",
                     onlyMessage(verdict));
         }
@@ -143,6 +143,7 @@ class BuildSandboxTest {
     @Test
     void aSpareProcessServesOneDraftAndIsReplaced() {
         try (BuildSandbox sandbox = new BuildSandbox(limits(Duration.ofSeconds(60), "256m", NetworkIsolation.AUTO, true), "en", 10)) {
+            sandbox.startSpare();
             assertTrue(sandbox.build(STARTER_PACK).isValid());
             assertTrue(sandbox.build(STARTER_PACK).isValid());
         }
