@@ -1,12 +1,14 @@
 package io.omnidecide.publishing.sandbox;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,8 +92,14 @@ public final class SandboxChild {
         Path scratch = Path.of("").toAbsolutePath();
         List<Path> readable = new ArrayList<>();
         readable.add(Path.of(System.getProperty("java.home")));
-        Stream.of(System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)).filter(s -> !s.isBlank())
-                .map(Path::of).forEach(readable::add);
+        Stream.of(System.getProperty("java.class.path", "").split(File.pathSeparator)).filter(s -> !s.isBlank()).map(Path::of)
+                .forEach(entry -> {
+                    readable.add(entry);
+                    // A jar's manifest may name jars beside it (the fast-jar's do, some of them missing); the JDK looks for them.
+                    if (Files.isRegularFile(entry) && entry.toAbsolutePath().getParent() != null) {
+                        readable.add(entry.toAbsolutePath().getParent());
+                    }
+                });
         // SecureRandom (rule names get a random release id) reads these.
         readable.add(Path.of("/dev/random"));
         readable.add(Path.of("/dev/urandom"));

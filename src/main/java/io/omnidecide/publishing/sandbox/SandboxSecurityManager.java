@@ -103,10 +103,10 @@ final class SandboxSecurityManager extends SecurityManager {
         Path path = resolve(name);
         boolean inScratch = path != null && path.startsWith(scratch);
         if ((actions.contains("write") || actions.contains("delete")) && !inScratch) {
-            return "writing files outside its working directory";
+            return "writing " + name + ": only its working directory is writable";
         }
         if (!inScratch && (path == null || readable.stream().noneMatch(path::startsWith))) {
-            return "reading files outside its working directory, the JDK and the classpath";
+            return "reading " + name + ": only its working directory, the JDK and the classpath are readable";
         }
         return null;
     }
