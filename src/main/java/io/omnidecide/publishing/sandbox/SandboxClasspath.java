@@ -8,6 +8,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,8 @@ import java.util.stream.Stream;
  * mode keeps them. {@code java.class.path} alone is not enough: the packaged fast-jar names only
  * {@code quarkus-run.jar} (its classes sit in {@code quarkus/}, {@code app/} and {@code lib/} beside
  * it, read through an index), surefire may name a manifest-only booter jar, and in dev and test
- * mode the application's own classes are loaded by Quarkus from their output folder.
+ * mode Quarkus loads the application's classes from their output folder and, in dev mode, the
+ * libraries from the Maven repository.
  */
 final class SandboxClasspath {
 
@@ -45,6 +47,7 @@ final class SandboxClasspath {
         Set<Path> entries = new LinkedHashSet<>();
         codeRoot(anchor).ifPresent(entries::add);
         declared.forEach(entry -> expand(entry, entries));
+        loadedBy(anchor.getClassLoader(), entries);
         return List.copyOf(entries);
     }
 
@@ -90,6 +93,24 @@ final class SandboxClasspath {
             } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
                 // A reference that is no file (a remote URL, a typo) cannot be on a local classpath.
             }
+        }
+    }
+
+    /**
+     * The jars a class loader reads, found by their manifests: in dev mode Quarkus loads the
+     * libraries itself, from the Maven repository, and {@code java.class.path} names only its
+     * launcher.
+     */
+    private static void loadedBy(ClassLoader loader, Set<Path> entries) {
+        try {
+            for (URL manifest : Collections.list(loader.getResources(JarFile.MANIFEST_NAME))) {
+                String url = manifest.toString();
+                if (url.startsWith("jar:file:") && url.indexOf("!/") == url.length() - JarFile.MANIFEST_NAME.length() - 2) {
+                    entries.add(Path.of(URI.create(url.substring("jar:".length(), url.indexOf("!/")))));
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("cannot list the jars of " + loader, e);
         }
     }
 
