@@ -3,6 +3,7 @@ package io.omnidecide.publishing.sandbox;
 import io.omnidecide.ruleset.RulesetFile;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ public final class BuildSandbox implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(BuildSandbox.class);
     private static final int LOGGED_ERROR_LINES = 10;
     private static final long MIN_METASPACE_BYTES = 128L << 20;
+    private static final String STOPPED = "the service stopped while the ruleset was being built";
 
     /** The limits of a build process. */
     public record Limits(Duration timeLimit, long heapBytes, NetworkIsolation network, boolean spare) {
@@ -81,26 +83,33 @@ public final class BuildSandbox implements AutoCloseable {
         }
         oneAtATime.lock();
         try {
-            SandboxProcess process = takeSpare();
-            if (process == null) {
-                try {
-                    process = start(false);
-                } catch (IOException e) {
-                    LOG.errorf("Cannot start a build process with %s: %s", java, e.getMessage());
-                    return SandboxVerdict.invalid("the build sandbox could not start a build process; the service log says why");
-                }
-            }
-            try {
-                return judge(process, process.run(files, job(files), limits.timeLimit()));
-            } finally {
-                release(process);
-                startSpare();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return SandboxVerdict.invalid("the service stopped while the ruleset was being built");
+            return isClosed() ? SandboxVerdict.invalid(STOPPED) : buildInOwnProcess(files);
         } finally {
             oneAtATime.unlock();
+        }
+    }
+
+    private SandboxVerdict buildInOwnProcess(List<RulesetFile> files) {
+        SandboxProcess process = takeSpare();
+        if (process == null) {
+            try {
+                process = start(false);
+            } catch (IOException e) {
+                LOG.errorf("Cannot start a build process with %s: %s", java, e.getMessage());
+                return SandboxVerdict.invalid("the build sandbox could not start a build process; the service log says why");
+            }
+        }
+        try {
+            return judge(process, process.run(files, job(files), limits.timeLimit()));
+        } catch (UncheckedIOException e) {
+            LOG.errorf("Cannot hand a draft to a build process: %s", e.getMessage());
+            return SandboxVerdict.invalid("the build sandbox could not store the draft for its build process; the service log says why");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return SandboxVerdict.invalid(STOPPED);
+        } finally {
+            release(process);
+            startSpare();
         }
     }
 
@@ -122,7 +131,7 @@ public final class BuildSandbox implements AutoCloseable {
                     + " MB of memory to build (omnidecide.ruleset.sandbox.heap); split very large tables");
         }
         if (isClosed()) {
-            return SandboxVerdict.invalid("the service stopped while the ruleset was being built");
+            return SandboxVerdict.invalid(STOPPED);
         }
         LOG.warnf("A build process exited with code %d without a verdict; the end of its error output:%n%s", outcome.exitCode(),
                 String.join("\n", process.lastErrorLines(LOGGED_ERROR_LINES).stream().map(BuildSandbox::escaped).toList()));

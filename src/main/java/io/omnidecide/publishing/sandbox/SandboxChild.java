@@ -39,7 +39,7 @@ public final class SandboxChild {
         System.setOut(System.err);
         try {
             if (List.of(args).contains(SPARE)) {
-                prepare.run();
+                prepare(prepare);
             }
             SandboxJob job = readJob();
             if (job == null) {
@@ -52,6 +52,15 @@ public final class SandboxChild {
         } catch (IOException | RuntimeException | Error e) {
             e.printStackTrace();
             System.exit(1);
+        }
+    }
+
+    /** Preparing only saves time: a spare that could not prepare still builds its draft. */
+    private static void prepare(Runnable prepare) {
+        try {
+            prepare.run();
+        } catch (RuntimeException e) {
+            e.printStackTrace();
         }
     }
 

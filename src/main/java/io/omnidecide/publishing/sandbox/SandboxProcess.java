@@ -28,9 +28,8 @@ import org.jboss.logging.Logger;
 final class SandboxProcess implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SandboxProcess.class);
-
-    static final String STDOUT = "stdout.txt";
-    static final String STDERR = "stderr.txt";
+    private static final String STDOUT = "stdout.txt";
+    private static final String STDERR = "stderr.txt";
     /** What the JVM prints (on standard output) when -XX:+ExitOnOutOfMemoryError ends it, on any kind of OutOfMemoryError. */
     private static final String OUT_OF_MEMORY = "Terminating due to java.lang.OutOfMemoryError";
     /** The exit code of -XX:+ExitOnOutOfMemoryError. */
@@ -69,10 +68,6 @@ final class SandboxProcess implements AutoCloseable {
             delete(scratch);
             throw e;
         }
-    }
-
-    Path scratch() {
-        return scratch;
     }
 
     boolean isAlive() {
