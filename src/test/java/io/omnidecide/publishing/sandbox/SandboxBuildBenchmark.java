@@ -1,15 +1,18 @@
 package io.omnidecide.publishing.sandbox;
 
+import io.omnidecide.bench.GeneratedTables;
 import io.omnidecide.decision.Decider;
 import io.omnidecide.ruleset.Ruleset;
 import io.omnidecide.ruleset.RulesetCompiler;
 import io.omnidecide.ruleset.RulesetFile;
 import io.omnidecide.ruleset.RulesetFolders;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +20,7 @@ import java.util.Locale;
 /**
  * What the build sandbox adds to an upload of the starter pack: the verdict from a process started
  * for the draft (cold) and from a spare started ahead, the in-process build that follows a valid
- * verdict, and the memory an idle spare holds. Run with bench/sandbox-build.sh; figures in
+ * verdict, the memory an idle spare holds, and a 10,000-row table at two heap sizes. Run with bench/sandbox-build.sh; figures in
  * docs/performance.md.
  */
 public final class SandboxBuildBenchmark {
@@ -62,6 +65,17 @@ public final class SandboxBuildBenchmark {
         System.out.printf(Locale.ROOT, "in-process build after the verdict %s (first, cold JVM: %d)%n",
                 summary(Arrays.copyOfRange(inProcess, 1, inProcess.length)), inProcess[0]);
         System.out.printf(Locale.ROOT, "idle spare resident memory         %d MB%n", spareRss / 1024);
+        List<RulesetFile> large = new ArrayList<>(STARTER_PACK);
+        large.add(new RulesetFile("decision-tables/generated.drl.csv", GeneratedTables.eligibility(10_000).getBytes(StandardCharsets.UTF_8)));
+        for (long heap : new long[] {256L << 20, 512L << 20}) {
+            try (BuildSandbox sandbox = new BuildSandbox(new BuildSandbox.Limits(Duration.ofMinutes(5), heap, NetworkIsolation.AUTO, false),
+                    "en", 10)) {
+                long start = System.nanoTime();
+                SandboxVerdict verdict = sandbox.build(large);
+                System.out.printf(Locale.ROOT, "+10,000 rows, %d MB heap: %s in %,d ms%n", heap >> 20,
+                        verdict.isValid() ? "valid" : verdict.problems().get(0).message(), (System.nanoTime() - start) / 1_000_000);
+            }
+        }
     }
 
     private static BuildSandbox.Limits limits(boolean spare) {
