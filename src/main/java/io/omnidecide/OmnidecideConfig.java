@@ -1,8 +1,10 @@
 package io.omnidecide;
 
+import io.omnidecide.publishing.sandbox.NetworkIsolation;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
-import java.time.Duration;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Typed settings under {@code omnidecide.*}; defaults live in application.properties. */
 @ConfigMapping(prefix = "omnidecide")
@@ -53,9 +55,15 @@ public interface OmnidecideConfig {
         @WithDefault("10s")
         Duration syncInterval();
 
-        /** Longest a ruleset may take to build before it is given up as a problem. */
-        @WithDefault("5m")
+        /**
+         * Longest a draft may take to be validated, built and warmed up in the build sandbox (its
+         * process is killed then), and a ruleset to be built again in the service.
+         */
+        @WithDefault("60s")
         Duration buildTimeLimit();
+
+        /** The separate JVM drafts are built in. */
+        SandboxSettings sandbox();
 
         /** Largest file of a ruleset, in bytes, as sent or unzipped. */
         @WithDefault("5242880")
@@ -72,6 +80,20 @@ public interface OmnidecideConfig {
         /** Folder of the scenario suite that simulate runs. */
         @WithDefault("scenarios")
         String scenariosDir();
+    }
+
+    interface SandboxSettings {
+        /** Heap of a build process; a draft that needs more is invalid. */
+        @WithDefault("256M")
+        MemorySize heap();
+
+        /** auto: a network namespace of its own when the host allows one; required: or no build; off: never. */
+        @WithDefault("auto")
+        NetworkIsolation networkNamespace();
+
+        /** Keep one build process started ahead, so a draft does not wait for a JVM to start. */
+        @WithDefault("true")
+        boolean spare();
     }
 
     interface EventSettings {

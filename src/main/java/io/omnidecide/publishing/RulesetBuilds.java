@@ -3,13 +3,19 @@ package io.omnidecide.publishing;
 import io.omnidecide.OmnidecideConfig;
 import io.omnidecide.decision.Decider;
 import io.omnidecide.problem.ProblemException;
+import io.omnidecide.publishing.sandbox.BuildSandbox;
+import io.omnidecide.publishing.sandbox.SandboxVerdict;
 import io.omnidecide.ruleset.Ruleset;
 import io.omnidecide.ruleset.RulesetCompiler;
 import io.omnidecide.ruleset.RulesetFile;
 import io.omnidecide.ruleset.RulesetInvalidException;
 import io.omnidecide.ruleset.RulesetProblem;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -19,11 +25,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
 
 /**
- * Compiles rulesets one at a time on a thread of their own, so that uploads never take more than
- * one core from the decides being served, and a build that runs away is given up after a while.
- * A built ruleset decides once before it is handed out, so it swaps in warm.
+ * Builds rulesets. Analysts' drafts are first validated, built and warmed up in the build sandbox,
+ * a separate JVM that may be killed ({@link BuildSandbox}); only a draft it finds valid is built
+ * again here, to get the ruleset that serves. Files that already passed the sandbox (stored
+ * versions) and the repository's seed, which ships with the service, are built here directly.
+ * Builds here run one at a time on a thread of their own, so that they never take more than one
+ * core from the decides being served; a ruleset decides once before it is handed out, so it swaps
+ * in warm.
  */
 @ApplicationScoped
 public class RulesetBuilds {
@@ -35,26 +46,48 @@ public class RulesetBuilds {
         }
     }
 
-    private final ExecutorService builder = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "ruleset-build");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final Logger LOG = Logger.getLogger(RulesetBuilds.class);
     private static final Duration WARM_UP_TIME_LIMIT = Duration.ofMinutes(1);
 
     private final RulesetCompiler compiler;
     private final Decider decider;
     private final Duration timeLimit;
+    private final BuildSandbox sandbox;
+    private ExecutorService builder = newBuilder();
 
     public RulesetBuilds(Clock clock, OmnidecideConfig config) {
         this.compiler = new RulesetCompiler(clock);
         // Warming up pays the engine's lazy set-up, which on a cold JVM may take longer than a decide may.
         this.decider = new Decider(config.decide().defaultLanguage(), config.decide().maxLimit(), WARM_UP_TIME_LIMIT);
         this.timeLimit = config.ruleset().buildTimeLimit();
+        OmnidecideConfig.SandboxSettings sandbox = config.ruleset().sandbox();
+        this.sandbox = new BuildSandbox(new BuildSandbox.Limits(timeLimit, sandbox.heap().asLongValue(), sandbox.networkNamespace(),
+                sandbox.spare()), config.decide().defaultLanguage(), config.decide().maxLimit());
     }
 
-    public Built build(List<RulesetFile> files) {
-        Future<Built> build = builder.submit(() -> {
+    /** An analyst's draft (uploaded, or edited files with live reload): through the sandbox, then built here when valid. */
+    public Built buildDraft(List<RulesetFile> files) {
+        long start = System.nanoTime();
+        SandboxVerdict verdict = sandbox.build(files);
+        long sandboxed = System.nanoTime();
+        if (!verdict.isValid()) {
+            LOG.infof("Draft of %d files: %d problems found in the build sandbox in %d ms", files.size(), verdict.problems().size(),
+                    (sandboxed - start) / 1_000_000);
+            return new Built(null, verdict.problems());
+        }
+        Built built = buildTrusted(files);
+        LOG.infof("Draft of %d files: valid in the build sandbox in %d ms, then built here in %d ms", files.size(),
+                (sandboxed - start) / 1_000_000, (System.nanoTime() - sandboxed) / 1_000_000);
+        return built;
+    }
+
+    /**
+     * Files that need no sandbox: a stored version, which was a draft that passed it, or the
+     * repository's seed, which is deployed with the service like its code. The static checks run
+     * here too.
+     */
+    public Built buildTrusted(List<RulesetFile> files) {
+        Future<Built> build = builder().submit(() -> {
             try {
                 Ruleset ruleset = compiler.compile(files);
                 decider.warmUp(ruleset);
@@ -62,7 +95,6 @@ public class RulesetBuilds {
             } catch (RulesetInvalidException e) {
                 return new Built(null, e.problems());
             } catch (ProblemException e) {
-                // Rules that loop or run away on the warm-up decide would do so for customers too.
                 return new Built(null, List.of(RulesetProblem.inFile(null, "a visitor's decide on this ruleset fails: " + e.getMessage())));
             }
         });
@@ -70,18 +102,49 @@ public class RulesetBuilds {
             return build.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             build.cancel(true);
+            // A build stuck between interrupt checks keeps its thread; the next build gets a new one instead of queueing behind it.
+            replaceBuilder();
             return new Built(null, List.of(RulesetProblem.inFile(null, "the ruleset took longer than " + timeLimit.toSeconds()
                     + " s to build (omnidecide.ruleset.build-time-limit); split very large tables")));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while building a ruleset", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("building the ruleset failed unexpectedly", e.getCause());
+            // Whatever the engine throws on a file is the file's problem, never a 500. The log names the failure
+            // and where, not its message, which may quote the uploaded text.
+            Throwable cause = e.getCause();
+            LOG.errorf("building a ruleset failed unexpectedly: %s at %s", cause.getClass().getName(),
+                    cause.getStackTrace().length > 0 ? cause.getStackTrace()[0] : "?");
+            return new Built(null, List.of(RulesetProblem.inFile(null, "the ruleset could not be built ("
+                    + cause.getClass().getSimpleName() + "); the service log says where")));
         }
+    }
+
+    private synchronized ExecutorService builder() {
+        return builder;
+    }
+
+    private synchronized void replaceBuilder() {
+        builder.shutdownNow();
+        builder = newBuilder();
+    }
+
+    private static ExecutorService newBuilder() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "ruleset-build");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** The spare build process starts once the service serves, so that it does not slow the start. */
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent start) {
+        sandbox.startSpare();
     }
 
     @PreDestroy
     void stop() {
-        builder.shutdownNow();
+        builder().shutdownNow();
+        sandbox.close();
     }
 }

@@ -65,7 +65,7 @@ public class RulesetStartup {
     private void seed() {
         Path rules = Path.of(config.ruleset().rulesDir());
         Path tables = Path.of(config.ruleset().tablesDir());
-        RulesetVersions.Draft draft = versions.createDraft(RulesetFolders.read(rules, tables), "seed", "system",
+        RulesetVersions.Draft draft = versions.createSeed(RulesetFolders.read(rules, tables),
                 "seeded from " + rules + "/ and " + tables + "/ at first start");
         if (!draft.version().valid) {
             throw new RulesetInvalidException(draft.problems());

@@ -43,9 +43,17 @@ public class RulesetVersions {
         this.clock = clock;
     }
 
-    /** Builds the files and stores them as a draft, valid or not. */
+    /** Builds an analyst's files (through the build sandbox) and stores them as a draft, valid or not. */
     public Draft createDraft(List<RulesetFile> files, String source, String author, String comment) {
-        RulesetBuilds.Built built = builds.build(files);
+        return save(files, builds.buildDraft(files), source, author, comment);
+    }
+
+    /** The repository's files at first start: deployed with the service, so built without the sandbox. */
+    public Draft createSeed(List<RulesetFile> files, String comment) {
+        return save(files, builds.buildTrusted(files), "seed", "system", comment);
+    }
+
+    private Draft save(List<RulesetFile> files, RulesetBuilds.Built built, String source, String author, String comment) {
         RulesetVersion draft = store.saveDraft(files, RulesetCompiler.version(files), built.problems(), source, author, comment,
                 clock.instant());
         if (built.valid()) {
@@ -89,7 +97,10 @@ public class RulesetVersions {
         return servingId;
     }
 
-    /** The built ruleset of a stored version (drafts are built on upload; others again from their files). */
+    /**
+     * The built ruleset of a stored version (drafts are built on upload; others again from their
+     * files, here: a version is only ever built again when it is valid, so it passed the sandbox).
+     */
     public Ruleset built(RulesetVersion version) {
         synchronized (builtDrafts) {
             Ruleset kept = builtDrafts.get(version.id);
@@ -97,7 +108,7 @@ public class RulesetVersions {
                 return kept;
             }
         }
-        RulesetBuilds.Built built = builds.build(store.files(version.id));
+        RulesetBuilds.Built built = builds.buildTrusted(store.files(version.id));
         if (!built.valid()) {
             // A version that built once fails now only if the fact vocabulary changed under it.
             throw new RulesetInvalidException(built.problems());

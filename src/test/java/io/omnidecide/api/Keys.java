@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Keys {
 
     private static String channel;
+    private static String channelAdmin;
     private static final Map<String, String> NAMES = new ConcurrentHashMap<>();
 
     private Keys() {
@@ -32,10 +33,13 @@ final class Keys {
         }
     }
 
-    /** One channel key for the whole run, with a limit no test reaches. */
+    /** One channel key per service started, with a limit no test reaches. */
     static synchronized String channel() {
-        if (channel == null) {
+        String admin = admin();
+        // The packaged jar starts again, on an empty database with a new admin key, for each test profile.
+        if (channel == null || !admin.equals(channelAdmin)) {
             channel = create(List.of("channel"), 100_000);
+            channelAdmin = admin;
         }
         return channel;
     }
