@@ -56,8 +56,9 @@ final class DmnCallGraph {
         more.calls().keySet().forEach(callee -> link(name, callee, "calls"));
     }
 
+    /** A call says more than a requirement link to the same node, so it is the one a cycle's description uses. */
     void link(String from, String to, String verb) {
-        edges.computeIfAbsent(from, f -> new LinkedHashMap<>()).putIfAbsent(to, verb);
+        edges.computeIfAbsent(from, f -> new LinkedHashMap<>()).merge(to, verb, (was, now) -> was.equals("calls") ? was : now);
     }
 
     Node node(String name) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.kie.dmn.feel.lang.ast.NameRefNode;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -55,6 +56,8 @@ final class DmnModelCheck {
     private final Map<String, String> namesById = new HashMap<>();
     private final DmnCallGraph graph = new DmnCallGraph();
     private FeelAllowList.Vocabulary vocabulary;
+    /** Two functions share a name, or a function's name with something else: calls cannot be told apart, so neither can cycles. */
+    private boolean functionNamesClash;
 
     private DmnModelCheck(RulesetFile file, Document document) {
         this.file = file;
@@ -73,11 +76,33 @@ final class DmnModelCheck {
     /**
      * Every name the model defines, each checked ({@link FeelNames#problem}); functions are named
      * once, by a name no other element, parameter, entry or built-in has, so a call resolves to that
-     * one function however the engine scopes names.
+     * one function however the engine scopes names. Parses every FEEL text on the way, since FEEL
+     * defines names too (context keys, parameters, loop variables).
      */
     private FeelAllowList.Vocabulary names() {
         Map<String, List<Element>> functions = new LinkedHashMap<>();
         Map<String, Element> values = new LinkedHashMap<>();
+        drgNames(functions, values);
+        xmlBinders(functions, values);
+        // The parser groups the words of multi-word names it knows; names refused below are left out.
+        Set<String> declared = new LinkedHashSet<>();
+        Stream.concat(values.keySet().stream(), functions.keySet().stream()).filter(n -> FeelNames.problem(n) == null).forEach(declared::add);
+        for (Element text : elements("text")) {
+            if (!isProse(text) && !isInJavaOrPmml(text)) {
+                FeelText feel = FeelText.parse(text.getTextContent(), UNARY_TESTS.contains(text.getParentNode().getLocalName()), declared);
+                texts.put(text, feel);
+                FeelAllowList.definedNames(feel.tree(), name -> values.putIfAbsent(name, text),
+                        name -> functions.computeIfAbsent(name, n -> new ArrayList<>()).add(text));
+            }
+        }
+        values.forEach(this::nameProblem);
+        functions.forEach((name, where) -> functionName(name, where, values));
+        expressionLanguages();
+        return new FeelAllowList.Vocabulary(Set.copyOf(functions.keySet()), Set.copyOf(values.keySet()));
+    }
+
+    /** Decisions and inputs are values; business knowledge models and decision services functions. Each is a node of the graph. */
+    private void drgNames(Map<String, List<Element>> functions, Map<String, Element> values) {
         for (Element drg : children(root)) {
             String name = FeelNames.normalize(drg.getAttribute("name"));
             switch (drg.getLocalName()) {
@@ -90,16 +115,21 @@ final class DmnModelCheck {
             namesById.put(drg.getAttribute("id"), name);
             graph.add(name, drg.getLocalName() + " '" + name + "'", drg);
         }
+    }
+
+    /** Names the boxed expressions define: context entries (a function definition's entry names a function), parameters, columns, loop variables. */
+    private void xmlBinders(Map<String, List<Element>> functions, Map<String, Element> values) {
         for (Element entry : elements("contextEntry")) {
-            if (isInJavaOrPmml(entry)) {
+            Element variable = child(entry, "variable");
+            if (variable == null || isInJavaOrPmml(entry)) {
                 continue;
             }
-            Element variable = child(entry, "variable");
             Element value = expressionChild(entry);
-            if (variable != null && value != null && value.getLocalName().equals("functionDefinition")) {
-                functions.computeIfAbsent(FeelNames.normalize(variable.getAttribute("name")), n -> new ArrayList<>()).add(variable);
-            } else if (variable != null) {
-                values.putIfAbsent(FeelNames.normalize(variable.getAttribute("name")), variable);
+            String name = FeelNames.normalize(variable.getAttribute("name"));
+            if (value != null && value.getLocalName().equals("functionDefinition")) {
+                functions.computeIfAbsent(name, n -> new ArrayList<>()).add(variable);
+            } else {
+                values.putIfAbsent(name, variable);
             }
         }
         for (String binder : List.of("formalParameter", "column", "itemComponent")) {
@@ -109,36 +139,29 @@ final class DmnModelCheck {
         for (String loop : List.of("for", "some", "every")) {
             elements(loop).forEach(e -> values.putIfAbsent(FeelNames.normalize(e.getAttribute("iteratorVariable")), e));
         }
-        Set<String> declared = new LinkedHashSet<>(values.keySet());
-        declared.addAll(functions.keySet());
-        for (Element text : elements("text")) {
-            if (!isProse(text) && !isInJavaOrPmml(text)) {
-                FeelText feel = FeelText.parse(text.getTextContent(), UNARY_TESTS.contains(text.getParentNode().getLocalName()), declared);
-                texts.put(text, feel);
-                FeelAllowList.definedNames(feel.tree(), (name, node) -> values.putIfAbsent(name, text),
-                        (name, node) -> functions.computeIfAbsent(name, n -> new ArrayList<>()).add(text));
-            }
+    }
+
+    private void functionName(String name, List<Element> where, Map<String, Element> values) {
+        nameProblem(name, where.get(0));
+        functionNamesClash |= where.size() > 1 || values.containsKey(name);
+        if (where.size() > 1) {
+            problems.add(DmnSafety.at(file, where.get(1), where.size() + " functions are named '" + name
+                    + "': each function of a model has a name of its own, so that every call names one function"));
+        } else if (values.containsKey(name)) {
+            problems.add(DmnSafety.at(file, values.get(name), "'" + name + "' is also the name of a function: each function "
+                    + "of a model has a name of its own, so that every call names one function"));
+        } else if (FeelNames.BUILT_INS.contains(name)) {
+            problems.add(DmnSafety.at(file, where.get(0), "the function '" + name + "' has the name of a FEEL built-in: rename it"));
         }
-        values.forEach((name, where) -> nameProblem(name, where));
-        functions.forEach((name, where) -> {
-            nameProblem(name, where.get(0));
-            if (where.size() > 1) {
-                problems.add(DmnSafety.at(file, where.get(1), where.size() + " functions are named '" + name
-                        + "': each function of a model has a name of its own, so that every call names one function"));
-            } else if (values.containsKey(name)) {
-                problems.add(DmnSafety.at(file, values.get(name), "'" + name + "' is also the name of a function: each function "
-                        + "of a model has a name of its own, so that every call names one function"));
-            } else if (FeelNames.BUILT_INS.contains(name)) {
-                problems.add(DmnSafety.at(file, where.get(0), "the function '" + name + "' has the name of a FEEL built-in: rename it"));
-            }
-        });
+    }
+
+    private void expressionLanguages() {
         for (Element any : elements("*")) {
             String language = any.getAttribute("expressionLanguage");
             if (!language.isEmpty() && !FEEL.matcher(language).matches()) {
                 problems.add(DmnSafety.at(file, any, "expression language '" + language + "' is not allowed: expressions are FEEL"));
             }
         }
-        return new FeelAllowList.Vocabulary(Set.copyOf(functions.keySet()), Set.copyOf(values.keySet()));
     }
 
     private void nameProblem(String name, Element where) {
@@ -259,11 +282,8 @@ final class DmnModelCheck {
             }
             case "for", "some", "every" -> loop(expression, inFilter);
             case "filter" -> filter(expression, inFilter);
-            case "functionDefinition" -> {
-                problems.add(DmnSafety.at(file, expression, "a function is defined only as a business knowledge model or as a named "
-                        + "context entry, and called by that name: a function value could call itself unseen"));
-                yield DmnWork.NONE;
-            }
+            case "functionDefinition" -> refused(expression, "a function is defined only as a business knowledge model or as a named "
+                    + "context entry, and called by that name: a function value could call itself unseen");
             default -> unknown(expression);
         };
     }
@@ -484,25 +504,34 @@ final class DmnModelCheck {
     /** The KIE engine reads some extensions (decision services, for one), which this check could not see. */
     private void extensions(Element extensions) {
         if (!children(extensions).isEmpty()) {
-            problems.add(DmnSafety.at(file, extensions, "extension elements are not allowed: the engine acts on some of them"));
+            refused(extensions, "extension elements are not allowed: the engine acts on some of them");
         }
     }
 
     private DmnWork unknown(Element element) {
-        problems.add(DmnSafety.at(file, element, "<" + element.getLocalName() + "> is not an element this service accepts in a DMN model "
-                + "here (see docs/rulesets.md, \"DMN models: what FEEL may say\")"));
+        return refused(element, "<" + element.getLocalName() + "> is not an element this service accepts in a DMN model here "
+                + "(see docs/rulesets.md, \"DMN models: what FEEL may say\")");
+    }
+
+    /** An element refused whole: the FEEL texts inside go with it. */
+    private DmnWork refused(Element element, String message) {
+        problems.add(DmnSafety.at(file, element, message));
+        checked.addAll(descendants(element, "text"));
         return DmnWork.NONE;
     }
 
     /** A FEEL text found anywhere else than where the walk looks would go unchecked: refused. */
     private void uncheckedTexts() {
-        texts.keySet().stream().filter(text -> !checked.contains(text) && !isUnder(text, "extensionElements")).forEach(text ->
+        texts.keySet().stream().filter(text -> !checked.contains(text)).forEach(text ->
                 problems.add(DmnSafety.at(file, text, "a FEEL text in <" + text.getParentNode().getLocalName()
                         + "> is in a place this service does not check")));
     }
 
     /** No recursion; then the work of one evaluation of the model (every decision once) within the bounds. */
     private void bounds() {
+        if (functionNamesClash) {
+            return;
+        }
         List<DmnCallGraph.Cycle> cycles = graph.cycles();
         for (DmnCallGraph.Cycle cycle : cycles) {
             problems.add(DmnSafety.at(file, cycle.nodes().get(0).element(), "recursion: " + cycle.describe()
@@ -529,7 +558,8 @@ final class DmnModelCheck {
             }
             if (steps > DmnBounds.MAX_STEPS) {
                 problems.add(DmnSafety.at(file, decision, "one evaluation of the model would evaluate " + steps
-                        + " expressions by this decision (each call of a function counts its body again): at most " + DmnBounds.MAX_STEPS));
+                        + " expressions by this decision (a call of a function counts " + DmnBounds.CALL_STEPS
+                        + " and its body each time): at most " + DmnBounds.MAX_STEPS));
                 return;
             }
         }

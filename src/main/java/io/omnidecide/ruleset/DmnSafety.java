@@ -30,8 +30,9 @@ import org.xml.sax.helpers.DefaultHandler;
  */
 final class DmnSafety {
 
-    private static final Set<String> DRG_ELEMENTS = Set.of("decision", "inputData", "businessKnowledgeModel", "decisionService",
-            "knowledgeSource");
+    /** The elements a problem is located to: those an analyst opens in the editor. */
+    private static final Set<String> NAMED_ELEMENTS = Set.of("decision", "inputData", "businessKnowledgeModel", "decisionService",
+            "knowledgeSource", "itemDefinition");
     /** The XML line an element starts on, kept by the parser for problems. */
     private static final String LINE = "line";
 
@@ -62,6 +63,9 @@ final class DmnSafety {
                 return null;
             }
             return document;
+        } catch (NestedTooDeep e) {
+            problems.add(new RulesetProblem(file.path(), null, null, null, e.getLineNumber(), "the model's XML elements nest more than "
+                    + DmnBounds.MAX_XML_DEPTH + " deep"));
         } catch (SAXParseException e) {
             String message = e.getMessage() != null && e.getMessage().contains("DOCTYPE")
                     ? "a DMN model may not declare a DOCTYPE: DTDs and XML entities (which can read files or call out) are refused"
@@ -129,7 +133,7 @@ final class DmnSafety {
         return elements;
     }
 
-    /** Located to the enclosing decision (or other DRG element), decision table rule and XML line. */
+    /** Located to the enclosing decision (or other DRG element, or item definition), decision table rule and XML line. */
     static RulesetProblem at(RulesetFile file, Element node, String message) {
         return at(file, node, 0, message);
     }
@@ -142,7 +146,7 @@ final class DmnSafety {
             if (rule == null && "rule".equals(e.getLocalName())) {
                 rule = children(e.getParentNode(), "rule").indexOf(e) + 1;
             }
-            if (DRG_ELEMENTS.contains(e.getLocalName())) {
+            if (NAMED_ELEMENTS.contains(e.getLocalName()) && e.getParentNode() == e.getOwnerDocument().getDocumentElement()) {
                 element = e.getLocalName() + " '" + e.getAttribute("name") + "'";
                 break;
             }
@@ -159,6 +163,14 @@ final class DmnSafety {
             }
         }
         return children;
+    }
+
+    /** Deep enough to exhaust a recursive reader's stack (this check's or the engine's). */
+    private static final class NestedTooDeep extends SAXParseException {
+
+        NestedTooDeep(Locator locator) {
+            super("elements nest more than " + DmnBounds.MAX_XML_DEPTH + " deep", locator);
+        }
     }
 
     /**
@@ -185,7 +197,7 @@ final class DmnSafety {
         @Override
         public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
             if (open.size() > DmnBounds.MAX_XML_DEPTH) {
-                throw new SAXParseException("elements nest more than " + DmnBounds.MAX_XML_DEPTH + " deep", locator);
+                throw new NestedTooDeep(locator);
             }
             Element element = document.createElementNS(uri.isEmpty() ? null : uri, qName);
             for (int i = 0; i < attributes.getLength(); i++) {

@@ -24,7 +24,7 @@ record DmnWork(long iterations, long steps, Map<String, Long> calls) {
     }
 
     static DmnWork call(String function) {
-        return new DmnWork(0, 1, Map.of(function, 1L));
+        return new DmnWork(0, DmnBounds.CALL_STEPS, Map.of(function, 1L));
     }
 
     DmnWork plus(DmnWork other) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.kie.dmn.feel.lang.ast.ASTNode;
 import org.kie.dmn.feel.lang.ast.AtLiteralNode;
 import org.kie.dmn.feel.lang.ast.BaseNode;
@@ -25,7 +26,6 @@ import org.kie.dmn.feel.lang.ast.InfixOpNode;
 import org.kie.dmn.feel.lang.ast.InstanceOfNode;
 import org.kie.dmn.feel.lang.ast.IterationContextNode;
 import org.kie.dmn.feel.lang.ast.ListNode;
-import org.kie.dmn.feel.lang.ast.NameDefNode;
 import org.kie.dmn.feel.lang.ast.NameRefNode;
 import org.kie.dmn.feel.lang.ast.NamedParameterNode;
 import org.kie.dmn.feel.lang.ast.NullNode;
@@ -91,20 +91,20 @@ final class FeelAllowList {
     }
 
     /** Every name a FEEL text defines: context keys (functions apart), function parameters, loop variables. */
-    static void definedNames(ASTNode node, BiConsumer<String, ASTNode> value, BiConsumer<String, ASTNode> function) {
+    static void definedNames(ASTNode node, Consumer<String> value, Consumer<String> function) {
         definedNames(node, value, function, 0);
     }
 
-    private static void definedNames(ASTNode node, BiConsumer<String, ASTNode> value, BiConsumer<String, ASTNode> function, int depth) {
+    private static void definedNames(ASTNode node, Consumer<String> value, Consumer<String> function, int depth) {
         if (node == null || depth > DmnBounds.MAX_NESTING) {
             return; // the walk refuses the text
         }
         if (node instanceof ContextEntryNode entry) {
-            (entry.getValue() instanceof FunctionDefNode ? function : value).accept(entryName(entry), entry);
+            (entry.getValue() instanceof FunctionDefNode ? function : value).accept(entryName(entry));
         } else if (node instanceof FormalParameterNode parameter) {
-            value.accept(FeelNames.normalize(parameter.getName().getText()), parameter);
+            value.accept(FeelNames.normalize(parameter.getName().getText()));
         } else if (node instanceof IterationContextNode iteration) {
-            value.accept(FeelNames.normalize(iteration.getName().getText()), iteration);
+            value.accept(FeelNames.normalize(iteration.getName().getText()));
         }
         if (node instanceof FunctionDefNode external && external.isExternal()) {
             return; // its body describes a Java method, and is refused with the function
@@ -133,7 +133,8 @@ final class FeelAllowList {
             if (from == null || to == null) {
                 return null;
             }
-            BigDecimal size = to.subtract(from).add(BigDecimal.ONE);
+            // Counted whichever way the range runs: more than the engine iterates is safe, fewer would not be.
+            BigDecimal size = to.subtract(from).abs().add(BigDecimal.ONE);
             size = range.getLowerBound() == RangeNode.IntervalBoundary.OPEN ? size.subtract(BigDecimal.ONE) : size;
             size = range.getUpperBound() == RangeNode.IntervalBoundary.OPEN ? size.subtract(BigDecimal.ONE) : size;
             return size.max(BigDecimal.ZERO);
@@ -161,7 +162,7 @@ final class FeelAllowList {
             return DmnWork.NONE;
         }
         if (node instanceof NumberNode || node instanceof BooleanNode || node instanceof NullNode || node instanceof DashNode
-                || node instanceof UndefinedValueNode || node instanceof NameDefNode) {
+                || node instanceof UndefinedValueNode) {
             return DmnWork.step();
         }
         if (node instanceof StringNode string) {
@@ -321,7 +322,7 @@ final class FeelAllowList {
         }
         if (!(invocation.getName() instanceof NameRefNode callee)) {
             offence(invocation, "'" + clip(invocation.getText()) + "' calls what an expression computes: a function is called by its name");
-            return work;
+            return work.plus(walk(invocation.getName(), depth + 1, inFilter));
         }
         String name = FeelNames.normalize(callee.getText());
         if (vocabulary.functions().contains(name)) {
