@@ -1,7 +1,7 @@
 package io.omnidecide.ruleset;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -69,7 +69,8 @@ final class FeelAllowList {
     private final Vocabulary vocabulary;
     /** Receives each function a context defines, with the work of one call of it. */
     private final BiConsumer<String, DmnWork> localFunctions;
-    private final List<Offence> offences = new ArrayList<>();
+    /** The same offence twice in one text (two calls of one unknown name) is one problem. */
+    private final Set<Offence> offences = new LinkedHashSet<>();
     private boolean tooDeep;
 
     FeelAllowList(Vocabulary vocabulary, BiConsumer<String, DmnWork> localFunctions) {
