@@ -66,6 +66,17 @@ final class FeelAllowList {
     record Vocabulary(Set<String> functions, Set<String> values) {
     }
 
+    /**
+     * The node kinds a model may use, by exact class (a subclass the engine adds later is not one of
+     * them). Type nodes ({@code instance of number}, typed parameters) are never walked: they evaluate nothing.
+     */
+    private static final Set<Class<? extends ASTNode>> KINDS = Set.of(NumberNode.class, BooleanNode.class, NullNode.class, DashNode.class,
+            UndefinedValueNode.class, StringNode.class, AtLiteralNode.class, NameRefNode.class, QualifiedNameNode.class,
+            PathExpressionNode.class, ListNode.class, ContextNode.class, FunctionInvocationNode.class, FunctionDefNode.class,
+            ForExpressionNode.class, QuantifiedExpressionNode.class, FilterExpressionNode.class, InfixOpNode.class, SignedUnaryNode.class,
+            IfExpressionNode.class, BetweenNode.class, InNode.class, InstanceOfNode.class, UnaryTestNode.class, UnaryTestListNode.class,
+            RangeNode.class);
+
     private final Vocabulary vocabulary;
     /** Receives each function a context defines, with the work of one call of it. */
     private final BiConsumer<String, DmnWork> localFunctions;
@@ -162,6 +173,10 @@ final class FeelAllowList {
             }
             return DmnWork.NONE;
         }
+        if (!KINDS.contains(node.getClass())) {
+            offence(node, "'" + clip(node.getText()) + "' (" + node.getClass().getSimpleName() + ") is not FEEL a model may use here");
+            return DmnWork.NONE;
+        }
         if (node instanceof NumberNode || node instanceof BooleanNode || node instanceof NullNode || node instanceof DashNode
                 || node instanceof UndefinedValueNode) {
             return DmnWork.step();
@@ -173,11 +188,11 @@ final class FeelAllowList {
             return literal(at.getStringLiteral());
         }
         if (node instanceof NameRefNode name) {
-            read(name);
+            read(name, inFilter);
             return DmnWork.step();
         }
         if (node instanceof QualifiedNameNode qualified) {
-            read(qualified.getParts().get(0));
+            read(qualified.getParts().get(0), inFilter);
             qualified.getParts().stream().skip(1).forEach(this::readThroughDot);
             return DmnWork.step();
         }
@@ -215,13 +230,8 @@ final class FeelAllowList {
             }
             return DmnWork.step().plus(walk(filter.getExpression(), depth + 1, inFilter)).plus(walk(filter.getFilter(), depth + 1, true));
         }
-        if (node instanceof InfixOpNode || node instanceof SignedUnaryNode || node instanceof IfExpressionNode || node instanceof BetweenNode
-                || node instanceof InNode || node instanceof InstanceOfNode || node instanceof UnaryTestNode || node instanceof UnaryTestListNode
-                || node instanceof RangeNode) {
-            return children(node, depth, inFilter);
-        }
-        offence(node, "'" + clip(node.getText()) + "' (" + node.getClass().getSimpleName() + ") is not FEEL a model may use here");
-        return DmnWork.NONE;
+        // Operators, if, between, in, instance of, unary tests and ranges: each child walked.
+        return children(node, depth, inFilter);
     }
 
     private DmnWork children(ASTNode node, int depth, boolean inFilter) {
@@ -239,15 +249,15 @@ final class FeelAllowList {
         return DmnWork.step();
     }
 
-    /** A bare name read as a value. */
-    private void read(NameRefNode node) {
+    /** A bare name read as a value; inside a filter the engine first looks it up as a method of the item. */
+    private void read(NameRefNode node, boolean inFilter) {
         String name = FeelNames.normalize(node.getText());
         if (vocabulary.functions().contains(name)) {
             offence(node, "'" + name + "' is a function: call it; a function is not a value to pass, store or return");
         } else if (!vocabulary.values().contains(name) && !FeelNames.IMPLICIT.contains(name)) {
             if (FeelNames.BUILT_INS.contains(name)) {
                 offence(node, "'" + name + "' is a built-in function: call it; a function is not a value to pass, store or return");
-            } else if (FeelNames.isJavaMethod(name)) {
+            } else if (inFilter && FeelNames.isJavaMethod(name)) {
                 offence(node, "'" + name + "' is not a name this model defines, and inside a filter the engine would call the Java "
                         + "method of that name on each item");
             }
@@ -302,7 +312,7 @@ final class FeelAllowList {
                 if (function.isExternal()) {
                     offence(function, external());
                 } else {
-                    localFunctions.accept(entryName(entry), walk(function.getBody(), depth + 2, false));
+                    localFunctions.accept(entryName(entry), walk(function.getBody(), depth + 2, inFilter));
                 }
             } else {
                 work = work.plus(walk(entry.getValue(), depth + 1, inFilter));

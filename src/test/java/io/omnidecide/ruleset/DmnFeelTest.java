@@ -106,6 +106,7 @@ class DmnFeelTest {
                 Arguments.of("deep-brackets.dmn", "decision 'deep'", "nests brackets more than 64 deep"),
                 Arguments.of("deep-tree.dmn", "decision 'deep'", "the expression nests more than 64 levels deep"),
                 Arguments.of("unparseable.dmn", "decision 'tier'", "FEEL syntax error near '<EOF>'"),
+                Arguments.of("descendant-expression.dmn", "decision 'd'", "(DescendantExpressionNode) is not FEEL a model may use here"),
                 Arguments.of("extension-elements.dmn", "decision 'd'", "extension elements are not allowed"),
                 Arguments.of("unknown-element.dmn", "decision 'd'", "<script> is not an element this service accepts"),
                 Arguments.of("expression-language.dmn", "decision 'd'", "expression language 'https://example.com/javascript' is not allowed"),
