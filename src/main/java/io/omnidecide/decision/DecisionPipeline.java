@@ -8,6 +8,7 @@ import io.omnidecide.facts.ResponseCounts;
 import io.omnidecide.facts.Stage;
 import io.omnidecide.facts.TracedFact;
 import io.omnidecide.message.MessageTemplate;
+import io.omnidecide.ruleset.DmnTimeLimitException;
 import io.omnidecide.ruleset.RuleSource;
 import io.omnidecide.ruleset.Ruleset;
 import java.time.Duration;
@@ -61,7 +62,7 @@ public final class DecisionPipeline {
         this(defaultLanguage, DEFAULT_RULE_TIME_LIMIT);
     }
 
-    /** @param ruleTimeLimit how long the rules of one evaluation may run before it is abandoned */
+    /** @param ruleTimeLimit how long the DMN models and rules of one evaluation may run before it is abandoned */
     public DecisionPipeline(String defaultLanguage, Duration ruleTimeLimit) {
         this.defaultLanguage = defaultLanguage;
         this.ruleTimeLimit = ruleTimeLimit;
@@ -69,8 +70,9 @@ public final class DecisionPipeline {
 
     /** Only the DMN models and the segment stage: lifecycle stage and segments, as the profile API shows them. */
     public void segment(Ruleset ruleset, Customer customer) {
-        ruleset.dmn().evaluate(customer);
-        try (RuleSession session = new RuleSession(ruleset, ruleTimeLimit)) {
+        long deadline = deadline();
+        evaluateDmn(ruleset, customer, deadline);
+        try (RuleSession session = new RuleSession(ruleset, deadline, ruleTimeLimit)) {
             session.insert(customer);
             session.run(Stage.SEGMENT);
         }
@@ -86,9 +88,10 @@ public final class DecisionPipeline {
      */
     DecisionOutcome decide(Ruleset ruleset, Customer customer, int limit, ResponseCounts responses, boolean explainFully) {
         List<Candidate> candidates = new ArrayList<>();
+        long deadline = deadline();
         // The DMN models' results are facts the segment stage and later stages read.
-        ruleset.dmn().evaluate(customer);
-        try (RuleSession session = new RuleSession(ruleset, ruleTimeLimit)) {
+        evaluateDmn(ruleset, customer, deadline);
+        try (RuleSession session = new RuleSession(ruleset, deadline, ruleTimeLimit)) {
             session.insert(customer);
             session.run(Stage.SEGMENT);
             session.run(Stage.ELIGIBILITY);
@@ -114,6 +117,19 @@ public final class DecisionPipeline {
             c.learnedPropensity(Propensity.of(c.getExpectedRate(), responses.of(c.getActionId(), c.getChannel(), customer.getLifecycleStage())));
         }
         return assemble(ruleset, customer, candidates, limit, explainFully);
+    }
+
+    /** When the DMN models and rules of one evaluation, together, must be done: one limit for the whole decide. */
+    private long deadline() {
+        return System.nanoTime() + ruleTimeLimit.toNanos();
+    }
+
+    private void evaluateDmn(Ruleset ruleset, Customer customer, long deadline) {
+        try {
+            ruleset.dmn().evaluate(customer, deadline);
+        } catch (DmnTimeLimitException e) {
+            throw new RuleTimeLimitException(e.file(), ruleTimeLimit);
+        }
     }
 
     private DecisionOutcome assemble(Ruleset ruleset, Customer customer, List<Candidate> candidates, int limit, boolean explainFully) {

@@ -29,10 +29,13 @@ final class RuleSession implements AutoCloseable {
     private final long deadline;
     private final Duration timeLimit;
 
-    /** @param timeLimit how long the whole evaluation may take, checked before every firing */
-    RuleSession(Ruleset ruleset, Duration timeLimit) {
+    /**
+     * @param deadline  the {@link System#nanoTime()} by which the decide must be done, checked before every firing
+     * @param timeLimit the decide's time limit, for the problem when the deadline passes
+     */
+    RuleSession(Ruleset ruleset, long deadline, Duration timeLimit) {
         this.timeLimit = timeLimit;
-        this.deadline = System.nanoTime() + timeLimit.toNanos();
+        this.deadline = deadline;
         this.session = ruleset.newSession();
         session.addEventListener(new DefaultAgendaEventListener() {
             @Override
@@ -85,8 +88,8 @@ final class RuleSession implements AutoCloseable {
     private void fire(Stage stage) {
         session.getAgenda().getAgendaGroup(stage.agendaGroup()).setFocus();
         // Past the deadline the filter lets nothing more fire, so the stage ends at once.
-        int fired = session.fireAllRules(match -> System.nanoTime() < deadline, MAX_FIRINGS_PER_STAGE);
-        if (System.nanoTime() >= deadline) {
+        int fired = session.fireAllRules(match -> System.nanoTime() - deadline < 0, MAX_FIRINGS_PER_STAGE);
+        if (System.nanoTime() - deadline >= 0) {
             throw new RuleTimeLimitException(stage, timeLimit);
         }
         if (fired >= MAX_FIRINGS_PER_STAGE) {

@@ -62,9 +62,22 @@ public final class DmnModels {
      * Evaluates every model on the customer's fields and writes each decision's result onto the
      * customer. A decision that fails at run time (for example an output outside its declared values)
      * leaves its result empty and is logged; the rest of the decision goes on.
+     *
+     * <p>The KIE DMN runtime cannot be stopped part-way: it catches and logs what its event
+     * listeners throw, its evaluators catch every Throwable, and nothing in it looks at the thread's
+     * interrupt flag. So a model's evaluation is made provably small before the model is built
+     * (no recursion, loops only over literal lists and ranges, at most {@link DmnBounds#MAX_ITERATIONS}
+     * loop iterations and {@link DmnBounds#MAX_STEPS} expression evaluations), and the deadline is checked before and after
+     * each model: a decide overruns its limit by at most one such bounded evaluation.
+     *
+     * @param deadline the {@link System#nanoTime()} by which the decide's rules and models must be done
+     * @throws DmnTimeLimitException when the deadline has passed
      */
-    public void evaluate(Customer customer) {
+    public void evaluate(Customer customer, long deadline) {
         for (Model m : models) {
+            if (System.nanoTime() - deadline >= 0) {
+                throw new DmnTimeLimitException(m.file());
+            }
             DMNContext context = m.runtime().newContext();
             m.inputs().forEach(name -> context.set(name, DmnInputs.read(customer, name)));
             Map<String, List<Integer>> selected = new HashMap<>();
@@ -74,6 +87,9 @@ public final class DmnModels {
                 result = m.runtime().evaluateAll(m.model(), context);
             } finally {
                 SELECTED.remove();
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new DmnTimeLimitException(m.file());
             }
             for (DMNDecisionResult decision : result.getDecisionResults()) {
                 String name = decision.getDecisionName();

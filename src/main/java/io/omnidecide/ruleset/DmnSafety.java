@@ -2,40 +2,39 @@ package io.omnidecide.ruleset;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+import org.xml.sax.Attributes;
+import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * A DMN model is code too: before the KIE DMN engine sees the file, it is parsed here with a
- * hardened XML parser (no DOCTYPE, so no external entities or entity expansion) and checked for
- * what may not run inside a decision: external (Java) functions in FEEL, {@code .class} paths, FEEL {@code for} loops
- * (no time limit can stop one), function definitions of any kind but FEEL, imports of other models,
- * and inputs that are not Customer fields.
+ * hardened XML parser (no DOCTYPE, so no external entities or entity expansion; bounded nesting)
+ * and checked: no imports of other models, functions of no kind but FEEL, inputs that are Customer
+ * fields, and every expression on the FEEL allow-list ({@link DmnModelCheck}).
  */
 final class DmnSafety {
 
-    /** FEEL's external function: {@code function(x) external {java: {class: ..., method signature: ...}}}. */
-    private static final Pattern EXTERNAL = Pattern.compile("\\bexternal\\s*\\{");
-    /** FEEL's iteration, {@code for i in 1..1000000000 return i}: a decision must finish in bounded time. */
-    private static final Pattern FOR_LOOP = Pattern.compile("\\bfor\\s+[^\\s].*?\\bin\\b", Pattern.DOTALL);
-    /** The KIE engine's FEEL reads any getter of a value, so {@code x.class} reaches its java.lang.Class. */
-    private static final Pattern CLASS_ACCESS = Pattern.compile("\\.\\s*class\\b");
-    private static final Pattern FEEL_STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
-    private static final Set<String> DRG_ELEMENTS = Set.of("decision", "inputData", "businessKnowledgeModel", "decisionService",
-            "knowledgeSource");
+    /** The elements a problem is located to: those an analyst opens in the editor. */
+    private static final Set<String> NAMED_ELEMENTS = Set.of("decision", "inputData", "businessKnowledgeModel", "decisionService",
+            "knowledgeSource", "itemDefinition");
+    /** The XML line an element starts on, kept by the parser for problems. */
+    private static final String LINE = "line";
 
     private DmnSafety() {
     }
@@ -44,19 +43,18 @@ final class DmnSafety {
     static Document parse(RulesetFile file, List<RulesetProblem> problems) {
         try {
             // The JDK's own parser, whatever else the classpath offers: it is known to honour these features.
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
+            SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
             factory.setNamespaceAware(true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
             factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(new DefaultHandler()); // errors are thrown, not printed
-            Document document = builder.parse(new ByteArrayInputStream(file.content()));
+            SAXParser parser = factory.newSAXParser();
+            parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            Document document = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().newDocument();
+            parser.parse(new ByteArrayInputStream(file.content()), new DomWithLines(document));
             Element root = document.getDocumentElement();
             if (!"definitions".equals(root.getLocalName()) || root.getNamespaceURI() == null
                     || !root.getNamespaceURI().contains("omg.org/spec/DMN/")) {
@@ -65,6 +63,9 @@ final class DmnSafety {
                 return null;
             }
             return document;
+        } catch (NestedTooDeep e) {
+            problems.add(new RulesetProblem(file.path(), null, null, null, e.getLineNumber(), "the model's XML elements nest more than "
+                    + DmnBounds.MAX_XML_DEPTH + " deep"));
         } catch (SAXParseException e) {
             String message = e.getMessage() != null && e.getMessage().contains("DOCTYPE")
                     ? "a DMN model may not declare a DOCTYPE: DTDs and XML entities (which can read files or call out) are refused"
@@ -95,24 +96,10 @@ final class DmnSafety {
                         + "' is not allowed: functions in a DMN model are written in FEEL (no Java or PMML)"));
             }
         }
-        for (Element text : elements(document, "text")) {
-            if ("annotationEntry".equals(text.getParentNode().getLocalName())) {
-                continue; // a rule's annotation is prose, not FEEL
-            }
-            String feel = FEEL_STRING.matcher(text.getTextContent()).replaceAll("\"\"");
-            if (EXTERNAL.matcher(feel).find()) {
-                problems.add(at(file, text, "an external function ('external {java: ...}') is not allowed: "
-                        + "FEEL in a DMN model may not call Java"));
-            }
-            if (CLASS_ACCESS.matcher(feel).find()) {
-                problems.add(at(file, text, "'.class' is not allowed: FEEL in a DMN model reads values, not the Java objects behind them"));
-            }
-            if (FOR_LOOP.matcher(feel).find()) {
-                problems.add(at(file, text, "a FEEL 'for' loop is not allowed: a decision must finish in bounded time "
-                        + "(test lists with 'some', 'every', 'list contains' or 'count' instead)"));
-            }
-        }
         for (Element input : elements(document, "inputData")) {
+            if (input.getParentNode() != document.getDocumentElement()) {
+                continue; // a decision service's input, by reference
+            }
             String name = input.getAttribute("name");
             String element = "inputData '" + name + "'";
             if (!DmnInputs.isInput(name)) {
@@ -127,6 +114,7 @@ final class DmnSafety {
                         "'" + name + "' is a " + actual + " on Customer, but the inputData declares type '" + declared + "'"));
             }
         }
+        problems.addAll(DmnModelCheck.check(file, document));
         return problems;
     }
 
@@ -145,20 +133,26 @@ final class DmnSafety {
         return elements;
     }
 
-    /** Located to the enclosing decision (or other DRG element) and decision table rule. */
-    private static RulesetProblem at(RulesetFile file, Element node, String message) {
+    /** Located to the enclosing decision (or other DRG element, or item definition), decision table rule and XML line. */
+    static RulesetProblem at(RulesetFile file, Element node, String message) {
+        return at(file, node, 0, message);
+    }
+
+    /** @param linesIn how many lines into the element's text the offence is (FEEL texts may span lines) */
+    static RulesetProblem at(RulesetFile file, Element node, int linesIn, String message) {
         String element = null;
         Integer rule = null;
         for (Node n = node; n instanceof Element e; n = n.getParentNode()) {
             if (rule == null && "rule".equals(e.getLocalName())) {
                 rule = children(e.getParentNode(), "rule").indexOf(e) + 1;
             }
-            if (DRG_ELEMENTS.contains(e.getLocalName())) {
+            if (NAMED_ELEMENTS.contains(e.getLocalName()) && e.getParentNode() == e.getOwnerDocument().getDocumentElement()) {
                 element = e.getLocalName() + " '" + e.getAttribute("name") + "'";
                 break;
             }
         }
-        return RulesetProblem.inDmn(file.path(), element, rule, null, message);
+        Integer line = node.getUserData(LINE) instanceof Integer start ? start + linesIn : null;
+        return RulesetProblem.inDmn(file.path(), element, rule, line, message);
     }
 
     private static List<Element> children(Node parent, String localName) {
@@ -169,5 +163,66 @@ final class DmnSafety {
             }
         }
         return children;
+    }
+
+    /** Deep enough to exhaust a recursive reader's stack (this check's or the engine's). */
+    private static final class NestedTooDeep extends SAXParseException {
+
+        NestedTooDeep(Locator locator) {
+            super("elements nest more than " + DmnBounds.MAX_XML_DEPTH + " deep", locator);
+        }
+    }
+
+    /**
+     * Builds the DOM from SAX events, keeping each element's line, and refuses nesting deeper than
+     * {@link DmnBounds#MAX_XML_DEPTH}. Text and CDATA become text; comments and processing
+     * instructions are dropped, as the engine's reader drops them from an element's text.
+     */
+    private static final class DomWithLines extends DefaultHandler {
+
+        private final Document document;
+        private final Deque<Node> open = new ArrayDeque<>();
+        private Locator locator;
+
+        DomWithLines(Document document) {
+            this.document = document;
+            open.push(document);
+        }
+
+        @Override
+        public void setDocumentLocator(Locator locator) {
+            this.locator = locator;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+            if (open.size() > DmnBounds.MAX_XML_DEPTH) {
+                throw new NestedTooDeep(locator);
+            }
+            Element element = document.createElementNS(uri.isEmpty() ? null : uri, qName);
+            for (int i = 0; i < attributes.getLength(); i++) {
+                element.setAttributeNS(attributes.getURI(i).isEmpty() ? null : attributes.getURI(i), attributes.getQName(i), attributes.getValue(i));
+            }
+            element.setUserData(LINE, locator.getLineNumber(), null);
+            open.peek().appendChild(element);
+            open.push(element);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            open.pop();
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (open.peek() instanceof Element element) {
+                element.appendChild(document.createTextNode(new String(ch, start, length)));
+            }
+        }
+
+        @Override
+        public void ignorableWhitespace(char[] ch, int start, int length) {
+            characters(ch, start, length);
+        }
     }
 }

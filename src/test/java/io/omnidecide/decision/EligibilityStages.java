@@ -25,8 +25,9 @@ public final class EligibilityStages {
     /** Runs the segment and eligibility stages on the customer; the rules write stage, segments and proposals onto it. */
     public static Customer byRules(Ruleset ruleset, Customer customer) {
         // As a decide does: the DMN models' results (the value tier) are facts the segment stage reads.
-        ruleset.dmn().evaluate(customer);
-        try (RuleSession session = new RuleSession(ruleset, DecisionPipeline.DEFAULT_RULE_TIME_LIMIT)) {
+        long deadline = System.nanoTime() + DecisionPipeline.DEFAULT_RULE_TIME_LIMIT.toNanos();
+        ruleset.dmn().evaluate(customer, deadline);
+        try (RuleSession session = new RuleSession(ruleset, deadline, DecisionPipeline.DEFAULT_RULE_TIME_LIMIT)) {
             session.insert(customer);
             session.run(Stage.SEGMENT);
             session.run(Stage.ELIGIBILITY);

@@ -6,12 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.omnidecide.facts.Customer;
 import io.omnidecide.facts.Interactions;
+import io.omnidecide.ruleset.Ruleset;
+import io.omnidecide.ruleset.RulesetCompiler;
+import io.omnidecide.ruleset.RulesetFolders;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What simulate relies on: a decision's recorded inputs decide again exactly as they did; and rules have a time limit. */
+/** What simulate relies on: a decision's recorded inputs decide again exactly as they did; and rules and DMN models have a time limit. */
 class RecordedInputsTest {
 
     private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
@@ -46,10 +51,23 @@ class RecordedInputsTest {
 
     @Test
     void rulesStillFiringPastTheTimeLimitEndTheDecide() {
+        // Without its DMN model, so that the time runs out in the rules.
+        Ruleset rulesOnly = new RulesetCompiler(Clock.systemUTC()).compile(RulesetFolders.read(Path.of("rules"), Path.of("decision-tables"))
+                .stream().filter(f -> !f.isDmn()).toList());
+        DecisionPipeline hurried = new DecisionPipeline("en", Duration.ofNanos(1));
+        RuleTimeLimitException e = assertThrows(RuleTimeLimitException.class, () -> hurried.decide(rulesOnly, StarterPack.customer("web"), 3));
+        assertEquals(503, e.status());
+        assertTrue(e.getMessage().contains("stage 'segment'"), e.getMessage());
+    }
+
+    /** The DMN models and the rules share the decide's one limit: a model evaluated past it ends the decide the same way. */
+    @Test
+    void aDmnModelEvaluatedPastTheTimeLimitEndsTheDecide() {
         DecisionPipeline hurried = new DecisionPipeline("en", Duration.ofNanos(1));
         RuleTimeLimitException e = assertThrows(RuleTimeLimitException.class,
                 () -> hurried.decide(StarterPack.RULESET, StarterPack.customer("web"), 3));
         assertEquals(503, e.status());
-        assertTrue(e.getMessage().contains("stage 'segment'"), e.getMessage());
+        assertEquals("https://omnidecide.io/problems/rule-time-limit", e.toProblem("/v1/decide").type());
+        assertTrue(e.getMessage().startsWith("the DMN model decision-tables/value-tier.dmn was still being evaluated"), e.getMessage());
     }
 }
