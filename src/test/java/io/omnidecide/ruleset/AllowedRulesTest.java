@@ -2,10 +2,7 @@ package io.omnidecide.ruleset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,14 +11,12 @@ import org.junit.jupiter.api.Test;
 /** Everything the allow-list lets rules say builds, and is built as the canonical form the check wrote. */
 class AllowedRulesTest {
 
-    private static final List<RulesetFile> STARTER_PACK = RulesetFolders.read(Path.of("rules"), Path.of("decision-tables"));
 
     private static RuleSource built(String attributes, String when, String then) {
         String drl = "package omnidecide.allowed\nimport io.omnidecide.facts.Customer\nimport io.omnidecide.facts.Candidate\n\nrule \"Allowed\"\n"
                 + "    agenda-group \"" + (when.contains("Candidate") ? "policy" : "segment") + "\"\n" + attributes + "when\n    " + when
                 + "\nthen\n    " + then + "\nend\n";
-        List<RulesetFile> files = new ArrayList<>(STARTER_PACK);
-        files.add(new RulesetFile("rules/allowed.drl", drl.getBytes(StandardCharsets.UTF_8)));
+        List<RulesetFile> files = StarterPack.with("rules/allowed.drl", drl);
         Ruleset ruleset = new RulesetCompiler(Clock.systemUTC()).compile(files);
         return ruleset.sources().get("Allowed");
     }
@@ -75,8 +70,7 @@ class AllowedRulesTest {
         String table = "RuleSet,omnidecide.allowed\nImport,io.omnidecide.facts.*\nAGENDA-GROUP,segment\n,\nRuleTable Allowed\nCONDITION,ACTION\n"
                 + "$c : Customer,\n\"firstName == \"\"$param\"\"\",\"$c.addSegment(\"\"$param\"\");\"\nFirst name,Segment\n"
                 + "\"x\"\" || java.lang.Runtime.getRuntime().exec(\"\"id\"\") != null || firstName == \"\"y\",named\n";
-        List<RulesetFile> files = new ArrayList<>(STARTER_PACK);
-        files.add(new RulesetFile("decision-tables/allowed.drl.csv", table.getBytes(StandardCharsets.UTF_8)));
+        List<RulesetFile> files = StarterPack.with("decision-tables/allowed.drl.csv", table);
         RuleSource rule = new RulesetCompiler(Clock.systemUTC()).compile(files).sources().get("Allowed_10");
         assertEquals("$c : Customer(firstName == \"x\\\" || java.lang.Runtime.getRuntime().exec(\\\"id\\\") != null || firstName == \\\"y\")",
                 rule.when());

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +26,6 @@ import org.junit.jupiter.params.provider.CsvFileSource;
 class HostileRulesTest {
 
     static final Path PROOF = Path.of("target/hostile-proof");
-    private static final List<RulesetFile> STARTER_PACK = RulesetFolders.read(Path.of("rules"), Path.of("decision-tables"));
 
     @BeforeEach
     void noProofYet() throws IOException {
@@ -38,8 +36,7 @@ class HostileRulesTest {
     @CsvFileSource(resources = "/hostile/cases.csv", delimiter = '|')
     void isRefusedLocatedAndRunsNothing(String file, String where, String message) throws IOException {
         String path = (file.endsWith(".drl") ? "rules/" : "decision-tables/") + file.substring(file.indexOf('/') + 1);
-        List<RulesetFile> files = new ArrayList<>(STARTER_PACK);
-        files.add(new RulesetFile(path, read(file)));
+        List<RulesetFile> files = StarterPack.with(path, read(file));
         List<RulesetProblem> problems = List.of();
         try {
             Ruleset built = new RulesetCompiler(Clock.systemUTC()).compile(files);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,19 +14,9 @@ import org.junit.jupiter.api.Test;
 /** Building analysts' files into a ruleset, and saying precisely where a broken one is wrong. */
 class RulesetCompilerTest {
 
-    private static final List<RulesetFile> STARTER_PACK = RulesetFolders.read(Path.of("rules"), Path.of("decision-tables"));
     private static final RulesetCompiler COMPILER = new RulesetCompiler(Clock.systemUTC());
 
-    /** The starter pack with one file replaced or added. */
-    private static List<RulesetFile> starterPackWith(String path, String content) {
-        List<RulesetFile> files = new ArrayList<>(STARTER_PACK.stream().filter(f -> !f.path().equals(path)).toList());
-        files.add(new RulesetFile(path, content.getBytes(StandardCharsets.UTF_8)));
-        return files;
-    }
 
-    private static String starterFile(String path) {
-        return STARTER_PACK.stream().filter(f -> f.path().equals(path)).findFirst().orElseThrow().text();
-    }
 
     private static RulesetProblem onlyProblem(List<RulesetFile> files) {
         RulesetInvalidException e = assertThrows(RulesetInvalidException.class, () -> COMPILER.compile(files));
@@ -37,8 +26,8 @@ class RulesetCompilerTest {
 
     @Test
     void everyShippedFileContributesRules() {
-        Ruleset ruleset = COMPILER.compile(STARTER_PACK);
-        for (RulesetFile file : STARTER_PACK) {
+        Ruleset ruleset = COMPILER.compile(StarterPack.FILES);
+        for (RulesetFile file : StarterPack.FILES) {
             assertTrue(ruleset.sources().values().stream().anyMatch(r -> r.file().equals(file.path())),
                     file.path() + " produced no rules: a table Drools silently ignores would look like this");
         }
@@ -46,25 +35,25 @@ class RulesetCompilerTest {
 
     @Test
     void versionIsAContentHash() {
-        String version = COMPILER.compile(STARTER_PACK).version();
-        assertEquals(version, COMPILER.compile(STARTER_PACK).version(), "same files, same version");
-        String changed = COMPILER.compile(starterPackWith("decision-tables/actions.drl.csv",
-                starterFile("decision-tables/actions.drl.csv").replace("service_recovery,service,100,100", "service_recovery,service,99,100"))).version();
+        String version = COMPILER.compile(StarterPack.FILES).version();
+        assertEquals(version, COMPILER.compile(StarterPack.FILES).version(), "same files, same version");
+        String changed = COMPILER.compile(StarterPack.with("decision-tables/actions.drl.csv",
+                StarterPack.file("decision-tables/actions.drl.csv").replace("service_recovery,service,100,100", "service_recovery,service,99,100"))).version();
         assertFalse(version.equals(changed), "one cell changed, new version");
     }
 
     @Test
     void aTableWithAPlainNameIsReadLikeADrlTable() {
-        List<RulesetFile> files = new ArrayList<>(STARTER_PACK.stream().filter(f -> !f.path().endsWith("segments.drl.csv")).toList());
-        files.add(new RulesetFile("decision-tables/segments.csv", starterFile("decision-tables/segments.drl.csv").getBytes(StandardCharsets.UTF_8)));
+        List<RulesetFile> files = new ArrayList<>(StarterPack.FILES.stream().filter(f -> !f.path().endsWith("segments.drl.csv")).toList());
+        files.add(new RulesetFile("decision-tables/segments.csv", StarterPack.file("decision-tables/segments.drl.csv").getBytes(StandardCharsets.UTF_8)));
         Ruleset ruleset = COMPILER.compile(files);
         assertEquals(7, ruleset.sources().values().stream().filter(r -> r.file().equals("decision-tables/segments.csv")).count());
     }
 
     @Test
     void unknownFieldInAConditionCellIsLocatedToTheCell() {
-        String table = starterFile("decision-tables/segments.drl.csv").replace("reviewsPosted >= $param", "reviewPosted >= $param");
-        RulesetProblem problem = onlyProblem(starterPackWith("decision-tables/segments.drl.csv", table));
+        String table = StarterPack.file("decision-tables/segments.drl.csv").replace("reviewsPosted >= $param", "reviewPosted >= $param");
+        RulesetProblem problem = onlyProblem(StarterPack.with("decision-tables/segments.drl.csv", table));
         assertEquals("decision-tables/segments.drl.csv", problem.file());
         // The first rule it breaks is row 17; the misspelling itself was typed in the snippet cell, J9.
         assertEquals(17, problem.row());
@@ -74,8 +63,8 @@ class RulesetCompilerTest {
 
     @Test
     void badValueInADataCellIsLocatedToTheCell() {
-        String table = starterFile("decision-tables/actions.drl.csv").replace("win_back,marketing,70,60", "win_back,marketing,seventy,60");
-        RulesetProblem problem = onlyProblem(starterPackWith("decision-tables/actions.drl.csv", table));
+        String table = StarterPack.file("decision-tables/actions.drl.csv").replace("win_back,marketing,70,60", "win_back,marketing,seventy,60");
+        RulesetProblem problem = onlyProblem(StarterPack.with("decision-tables/actions.drl.csv", table));
         assertEquals(15, problem.row());
         assertEquals("C15", problem.cell(), problem.describe());
     }
@@ -84,7 +73,7 @@ class RulesetCompilerTest {
     void brokenDrlIsLocatedToTheLine() {
         String drl = "package omnidecide.rules\nimport io.omnidecide.facts.*\n\nrule \"Broken\"\n    agenda-group \"segment\"\nwhen\n"
                 + "    $c : Customer(orders >>> 3)\nthen\nend\n";
-        RulesetProblem problem = onlyProblem(starterPackWith("rules/broken.drl", drl));
+        RulesetProblem problem = onlyProblem(StarterPack.with("rules/broken.drl", drl));
         assertEquals("rules/broken.drl", problem.file());
         assertEquals(7, problem.line(), problem.describe());
     }
@@ -93,7 +82,7 @@ class RulesetCompilerTest {
     void aRuleOutsideEveryStageIsRefused() {
         String drl = "package omnidecide.rules\nimport io.omnidecide.facts.*\n\nrule \"Forgot the stage\"\nwhen\n"
                 + "    $c : Customer(orders > 3)\nthen\n    $c.addSegment(\"loyal\");\nend\n";
-        RulesetProblem problem = onlyProblem(starterPackWith("rules/stageless.drl", drl));
+        RulesetProblem problem = onlyProblem(StarterPack.with("rules/stageless.drl", drl));
         assertEquals("rules/stageless.drl", problem.file());
         assertEquals(4, problem.line());
         assertTrue(problem.message().contains("belongs to no stage"), problem.message());
@@ -101,21 +90,21 @@ class RulesetCompilerTest {
 
     @Test
     void aTableWithoutRuleTableIsRefusedWithItsFile() {
-        RulesetProblem problem = onlyProblem(starterPackWith("decision-tables/notes.csv", "just,some,notes\n1,2,3\n"));
+        RulesetProblem problem = onlyProblem(StarterPack.with("decision-tables/notes.csv", "just,some,notes\n1,2,3\n"));
         assertEquals("decision-tables/notes.csv", problem.file());
         assertTrue(problem.message().contains("no RuleTable"), problem.message());
     }
 
     @Test
     void aCorruptWorkbookIsRefusedWithItsFile() {
-        RulesetProblem problem = onlyProblem(starterPackWith("decision-tables/segments.xlsx", "PK\u0003\u0004 not really a zip"));
+        RulesetProblem problem = onlyProblem(StarterPack.with("decision-tables/segments.xlsx", "PK\u0003\u0004 not really a zip"));
         assertEquals("decision-tables/segments.xlsx", problem.file());
         assertTrue(problem.message().startsWith("cannot read the spreadsheet"), problem.message());
     }
 
     @Test
     void aTableWithoutItsHeaderRowsIsRefusedWithItsFile() {
-        RulesetProblem problem = onlyProblem(starterPackWith("decision-tables/half.drl.csv",
+        RulesetProblem problem = onlyProblem(StarterPack.with("decision-tables/half.drl.csv",
                 "RuleSet,omnidecide.segment\nImport,io.omnidecide.facts.*\n,\nRuleTable Half\nCONDITION,ACTION\n"));
         assertEquals("decision-tables/half.drl.csv", problem.file());
         assertTrue(problem.message().contains("the row does nothing"), problem.describe());
@@ -123,17 +112,17 @@ class RulesetCompilerTest {
 
     @Test
     void anUnknownPlaceholderInCopyIsLocatedToTheCell() {
-        String table = starterFile("decision-tables/messages.drl.csv").replace("your {cartItemName} is waiting\",Still", "your {cartItem} is waiting\",Still");
-        RulesetProblem problem = onlyProblem(starterPackWith("decision-tables/messages.drl.csv", table));
+        String table = StarterPack.file("decision-tables/messages.drl.csv").replace("your {cartItemName} is waiting\",Still", "your {cartItem} is waiting\",Still");
+        RulesetProblem problem = onlyProblem(StarterPack.with("decision-tables/messages.drl.csv", table));
         assertEquals("D17", problem.cell(), problem.describe());
         assertTrue(problem.message().contains("{cartItem}"), problem.message());
     }
 
     @Test
     void twoTablesWithOneNameAreRefused() {
-        String copy = starterFile("decision-tables/segments.drl.csv");
+        String copy = StarterPack.file("decision-tables/segments.drl.csv");
         RulesetInvalidException e = assertThrows(RulesetInvalidException.class,
-                () -> COMPILER.compile(starterPackWith("decision-tables/segments-copy.drl.csv", copy)));
+                () -> COMPILER.compile(StarterPack.with("decision-tables/segments-copy.drl.csv", copy)));
         assertTrue(e.problems().stream().allMatch(p -> p.message().contains("is also used in")), e.getMessage());
     }
 

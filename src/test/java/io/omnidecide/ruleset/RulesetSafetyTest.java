@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,11 +15,9 @@ import org.junit.jupiter.api.Test;
 /** Rules are code: hostile files are refused before anything is built, each offence located. */
 class RulesetSafetyTest {
 
-    private static final List<RulesetFile> STARTER_PACK = RulesetFolders.read(Path.of("rules"), Path.of("decision-tables"));
 
     private static List<RulesetProblem> problems(String path, String content) {
-        List<RulesetFile> files = new ArrayList<>(STARTER_PACK);
-        files.add(new RulesetFile(path, content.getBytes(StandardCharsets.UTF_8)));
+        List<RulesetFile> files = StarterPack.with(path, content);
         RulesetInvalidException e = assertThrows(RulesetInvalidException.class,
                 () -> new RulesetCompiler(Clock.systemUTC()).compile(files));
         return e.problems();
@@ -66,7 +62,7 @@ class RulesetSafetyTest {
 
     @Test
     void aTableCannotImportOrCallOutsideTheVocabulary() {
-        String table = STARTER_PACK.stream().filter(f -> f.path().endsWith("segments.drl.csv")).findFirst().orElseThrow().text()
+        String table = StarterPack.FILES.stream().filter(f -> f.path().endsWith("segments.drl.csv")).findFirst().orElseThrow().text()
                 .replace("Import,io.omnidecide.facts.*", "Import,\"io.omnidecide.facts.*, java.lang.Runtime\"")
                 .replace("\"$c.addSegment(\"\"$param\"\");\"", "\"$c.addSegment(\"\"$param\"\"); Runtime.getRuntime().exec(\"\"id\"\");\"");
         List<RulesetProblem> problems = problems("decision-tables/segments-hostile.drl.csv",
@@ -87,6 +83,6 @@ class RulesetSafetyTest {
 
     @Test
     void theStarterPackIsSafe() {
-        new RulesetCompiler(Clock.systemUTC()).compile(STARTER_PACK);
+        new RulesetCompiler(Clock.systemUTC()).compile(StarterPack.FILES);
     }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.omnidecide.bench.GeneratedTables;
 import io.omnidecide.ruleset.RulesetFile;
-import io.omnidecide.ruleset.RulesetFolders;
+import io.omnidecide.ruleset.StarterPack;
 import io.omnidecide.ruleset.RulesetProblem;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Test;
  */
 class BuildSandboxTest {
 
-    private static final List<RulesetFile> STARTER_PACK = RulesetFolders.read(Path.of("rules"), Path.of("decision-tables"));
     private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
 
     private static BuildSandbox sandbox(Duration timeLimit, String heap) {
@@ -39,15 +37,7 @@ class BuildSandboxTest {
         return new BuildSandbox.Limits(timeLimit, megabytes << 20, network, spare);
     }
 
-    private static List<RulesetFile> starterPackWith(String path, String content) {
-        List<RulesetFile> files = new ArrayList<>(STARTER_PACK.stream().filter(f -> !f.path().equals(path)).toList());
-        files.add(new RulesetFile(path, content.getBytes(StandardCharsets.UTF_8)));
-        return files;
-    }
 
-    private static String starterFile(String path) {
-        return STARTER_PACK.stream().filter(f -> f.path().equals(path)).findFirst().orElseThrow().text();
-    }
 
     private static String onlyMessage(SandboxVerdict verdict) {
         assertEquals(1, verdict.problems().size(), verdict.problems().toString());
@@ -57,9 +47,9 @@ class BuildSandboxTest {
     @Test
     void theStarterPackIsValidAndABrokenCellComesBackLocated() {
         try (BuildSandbox sandbox = sandbox(Duration.ofSeconds(60), "256m")) {
-            assertEquals(List.of(), sandbox.build(STARTER_PACK).problems());
-            String typo = starterFile("decision-tables/eligibility.drl.csv").replace("appSessions30d >= $param", "appSesions30d >= $param");
-            RulesetProblem problem = sandbox.build(starterPackWith("decision-tables/eligibility.drl.csv", typo)).problems().get(0);
+            assertEquals(List.of(), sandbox.build(StarterPack.FILES).problems());
+            String typo = StarterPack.file("decision-tables/eligibility.drl.csv").replace("appSessions30d >= $param", "appSesions30d >= $param");
+            RulesetProblem problem = sandbox.build(StarterPack.with("decision-tables/eligibility.drl.csv", typo)).problems().get(0);
             assertEquals("decision-tables/eligibility.drl.csv", problem.file());
             assertEquals("F9", problem.cell());
             assertEquals(19, problem.row());
@@ -71,21 +61,21 @@ class BuildSandboxTest {
     void aBuildPastItsTimeLimitIsKilledAndTheNextBuildWorks() {
         try (BuildSandbox sandbox = sandbox(Duration.ofSeconds(1), "512m")) {
             long start = System.nanoTime();
-            SandboxVerdict verdict = sandbox.build(starterPackWith("decision-tables/generated.drl.csv", GeneratedTables.eligibility(10_000)));
+            SandboxVerdict verdict = sandbox.build(StarterPack.with("decision-tables/generated.drl.csv", GeneratedTables.eligibility(10_000)));
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertEquals("the ruleset took longer than 1 s to build (omnidecide.ruleset.build-time-limit); split very large tables",
                     onlyMessage(verdict));
             assertTrue(millis < 10_000, "killed after " + millis + " ms");
         }
         try (BuildSandbox sandbox = sandbox(Duration.ofSeconds(60), "256m")) {
-            assertTrue(sandbox.build(STARTER_PACK).isValid());
+            assertTrue(sandbox.build(StarterPack.FILES).isValid());
         }
     }
 
     @Test
     void aBuildThatExhaustsItsHeapIsInvalidWithTheLimit() {
         try (BuildSandbox sandbox = sandbox(Duration.ofSeconds(60), "24m")) {
-            SandboxVerdict verdict = sandbox.build(starterPackWith("decision-tables/generated.drl.csv", GeneratedTables.eligibility(10_000)));
+            SandboxVerdict verdict = sandbox.build(StarterPack.with("decision-tables/generated.drl.csv", GeneratedTables.eligibility(10_000)));
             assertEquals("the ruleset needed more than 24 MB of memory to build (omnidecide.ruleset.sandbox.heap); split very large tables",
                     onlyMessage(verdict));
         }
@@ -95,7 +85,7 @@ class BuildSandboxTest {
     void aProcessThatCannotStartOrDiesWithoutAVerdictIsAProblemNotAFailure() {
         try (BuildSandbox sandbox = new BuildSandbox(limits(Duration.ofSeconds(30), "64m", NetworkIsolation.OFF, false), "en", 10,
                 Path.of("/nonexistent/bin/java"), SandboxBuildMain.class)) {
-            assertEquals("the build sandbox could not start a build process; the service log says why", onlyMessage(sandbox.build(STARTER_PACK)));
+            assertEquals("the build sandbox could not start a build process; the service log says why", onlyMessage(sandbox.build(StarterPack.FILES)));
         }
         try (BuildSandbox sandbox = probe(NetworkIsolation.AUTO, false)) {
             assertEquals("the build process exited with code 7 before it gave a verdict", onlyMessage(sandbox.build(command("exit 7"))));
@@ -144,8 +134,8 @@ class BuildSandboxTest {
     void aSpareProcessServesOneDraftAndIsReplaced() {
         try (BuildSandbox sandbox = new BuildSandbox(limits(Duration.ofSeconds(60), "256m", NetworkIsolation.AUTO, true), "en", 10)) {
             sandbox.startSpare();
-            assertTrue(sandbox.build(STARTER_PACK).isValid());
-            assertTrue(sandbox.build(STARTER_PACK).isValid());
+            assertTrue(sandbox.build(StarterPack.FILES).isValid());
+            assertTrue(sandbox.build(StarterPack.FILES).isValid());
         }
     }
 
