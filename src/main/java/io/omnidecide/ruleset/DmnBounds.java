@@ -32,6 +32,13 @@ final class DmnBounds {
      * call, and a business knowledge model's call measured 20 to 150 µs, as much as 20 to 30 expressions.
      */
     static final long CALL_STEPS = 20;
+    /**
+     * How many times larger than its largest input or literal a value the model builds may be
+     * ({@link DmnSize}): without it, {@code b: a + a, c: b + b, ...} doubles a string 40 times within
+     * every other bound. With literals of 1,000 characters, values stay under 100,000 characters
+     * but for what the customer sends.
+     */
+    static final long MAX_SIZE_FACTOR = 100;
     /** Nesting of XML elements in a model. */
     static final int MAX_XML_DEPTH = 64;
 

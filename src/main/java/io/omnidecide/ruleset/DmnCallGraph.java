@@ -107,24 +107,33 @@ final class DmnCallGraph {
     /** Every node's work with the work of what it calls added, each time it calls it; only for a graph without cycles. */
     Map<String, DmnWork> resolved() {
         Map<String, DmnWork> resolved = new HashMap<>();
+        order().forEach(name -> resolved.put(name, own(name).resolve(resolved)));
+        return resolved;
+    }
+
+    /** Every node after everything it calls or requires (iterative: a model may chain thousands of functions); only for a graph without cycles. */
+    List<String> order() {
+        List<String> order = new ArrayList<>();
+        Set<String> placed = new HashSet<>();
         for (String start : nodes.keySet()) {
             Deque<String> pending = new ArrayDeque<>();
             pending.push(start);
             while (!pending.isEmpty()) {
                 String name = pending.peek();
-                if (resolved.containsKey(name)) {
+                if (placed.contains(name)) {
                     pending.pop();
                     continue;
                 }
-                List<String> open = own(name).calls().keySet().stream().filter(c -> !resolved.containsKey(c) && nodes.containsKey(c)).toList();
+                List<String> open = targets(name).stream().filter(t -> !placed.contains(t) && nodes.containsKey(t)).toList();
                 if (open.isEmpty()) {
-                    resolved.put(pending.pop(), own(name).resolve(resolved));
+                    placed.add(pending.pop());
+                    order.add(name);
                 } else {
                     open.forEach(pending::push);
                 }
             }
         }
-        return resolved;
+        return order;
     }
 
     private DmnWork own(String name) {

@@ -376,7 +376,7 @@ final class DmnModelCheck {
     }
 
     private DmnWork list(Element list, boolean inFilter) {
-        List<Element> items = children(list).stream().filter(this::isExpression).toList();
+        List<Element> items = children(list).stream().filter(DmnModelCheck::isExpression).toList();
         if (items.size() > DmnBounds.MAX_LIST_LITERAL) {
             problems.add(DmnSafety.at(file, list, "the list has " + items.size() + " items: at most " + DmnBounds.MAX_LIST_LITERAL));
         }
@@ -430,7 +430,7 @@ final class DmnModelCheck {
     }
 
     private BigDecimal domainSize(Element in) {
-        Element expression = children(in).stream().filter(this::isExpression).findFirst().orElse(null);
+        Element expression = children(in).stream().filter(DmnModelCheck::isExpression).findFirst().orElse(null);
         Element text = expression != null && expression.getLocalName().equals("literalExpression") ? child(expression, "text") : null;
         FeelText feel = text == null ? null : texts.get(text);
         return feel == null || feel.tree() == null ? null : FeelAllowList.domainSize(feel.tree(), null);
@@ -563,13 +563,35 @@ final class DmnModelCheck {
                 return;
             }
         }
+        sizes();
+    }
+
+    /** Every decision's and business knowledge model's values within {@link DmnBounds#MAX_SIZE_FACTOR}; the first past it refused. */
+    private void sizes() {
+        DmnSizes sizes = new DmnSizes(root, texts, namesById);
+        for (String name : graph.order()) {
+            DmnCallGraph.Node node = graph.node(name);
+            String kind = node.element().getLocalName();
+            if (!Set.of("decision", "businessKnowledgeModel").contains(kind) || !nameOf(node.element()).equals(name)) {
+                continue; // a context's function: its values count where it is called
+            }
+            long factor = sizes.of(name).factor();
+            if (factor > DmnBounds.MAX_SIZE_FACTOR) {
+                String growth = factor >= DmnSize.CAP ? "without bound"
+                        : "to " + factor + " times its largest " + (kind.equals("decision") ? "input" : "argument") + " or literal";
+                problems.add(DmnSafety.at(file, node.element(), "the values " + node.label() + " builds can grow " + growth + ": at most "
+                        + DmnBounds.MAX_SIZE_FACTOR + " times (every +, concatenate, append... adds its operands' sizes; a for loop "
+                        + "multiplies its body's by its items)"));
+                return;
+            }
+        }
     }
 
     private String nameOf(Element drg) {
         return FeelNames.normalize(drg.getAttribute("name"));
     }
 
-    private boolean isExpression(Element element) {
+    static boolean isExpression(Element element) {
         return EXPRESSIONS.contains(element.getLocalName());
     }
 
@@ -616,7 +638,7 @@ final class DmnModelCheck {
         return found;
     }
 
-    private static List<Element> descendants(Element element, String localName) {
+    static List<Element> descendants(Element element, String localName) {
         List<Element> found = new ArrayList<>();
         var nodes = element.getElementsByTagNameNS("*", localName);
         for (int i = 0; i < nodes.getLength(); i++) {
@@ -625,7 +647,7 @@ final class DmnModelCheck {
         return found;
     }
 
-    private static List<Element> children(Element parent) {
+    static List<Element> children(Element parent) {
         List<Element> children = new ArrayList<>();
         for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element e) {
@@ -635,11 +657,11 @@ final class DmnModelCheck {
         return children;
     }
 
-    private static Element child(Element parent, String localName) {
+    static Element child(Element parent, String localName) {
         return children(parent).stream().filter(e -> localName.equals(e.getLocalName())).findFirst().orElse(null);
     }
 
     private Element expressionChild(Element parent) {
-        return children(parent).stream().filter(this::isExpression).findFirst().orElse(null);
+        return children(parent).stream().filter(DmnModelCheck::isExpression).findFirst().orElse(null);
     }
 }

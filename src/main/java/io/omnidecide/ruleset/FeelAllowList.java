@@ -378,7 +378,7 @@ final class FeelAllowList {
         return work.plus(walk(body, depth + 1, inFilter).looped(items.longValue()));
     }
 
-    private static String entryName(ContextEntryNode entry) {
+    static String entryName(ContextEntryNode entry) {
         BaseNode name = entry.getName();
         return FeelNames.normalize(name instanceof StringNode string ? string.getValue() : name.getText());
     }
