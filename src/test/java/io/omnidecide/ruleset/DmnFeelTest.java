@@ -110,7 +110,14 @@ class DmnFeelTest {
                 Arguments.of("extension-elements.dmn", "decision 'd'", "extension elements are not allowed"),
                 Arguments.of("unknown-element.dmn", "decision 'd'", "<script> is not an element this service accepts"),
                 Arguments.of("expression-language.dmn", "decision 'd'", "expression language 'https://example.com/javascript' is not allowed"),
-                Arguments.of("imported-values.dmn", "decision 'd'", "imported values are not allowed"));
+                Arguments.of("imported-values.dmn", "decision 'd'", "imported values are not allowed"),
+                Arguments.of("size-context-doubling.dmn", "decision 'blob'", "the values decision 'blob' builds can grow to 1099511628 times"),
+                Arguments.of("size-decision-chain.dmn", "decision 'd10'", "the values decision 'd10' builds can grow to 103 times"),
+                Arguments.of("size-list-concatenate.dmn", "decision 'items'", "the values decision 'items' builds can grow to 20972 times"),
+                Arguments.of("size-bkm-chain.dmn", "decision 'greeting'", "the values decision 'greeting' builds can grow to 1024 times"),
+                Arguments.of("size-input-doubling.dmn", "decision 'greeting'", "the values decision 'greeting' builds can grow to 1073741823 times"),
+                Arguments.of("size-for-body.dmn", "decision 'greeting'", "the values decision 'greeting' builds can grow to 3000 times"),
+                Arguments.of("size-for-partial.dmn", "decision 'items'", "the values decision 'items' builds can grow without bound"));
     }
 
     @ParameterizedTest(name = "{0}")
