@@ -220,6 +220,47 @@ class DmnFeelTest {
                 "500 x 40, and the decision's own 4");
     }
 
+    @Test
+    void aValueMayGrowToAHundredTimesItsLargestInputOrLiteralAndNoMore() {
+        assertSafe(decision("string length(string join(for i in 1..100 return firstName))"), "100 times an input");
+        assertRefused(decision("string length(string join(for i in 1..101 return firstName))"),
+                m -> m.startsWith("the values decision 'd' builds can grow to 101 times its largest input or literal: at most 100"), "");
+        assertSafe(decision("string length(string join(for i in 1..1000 return i))"), "1000 numbers are as large as a literal list");
+        assertSafe(decision("string length({a: firstName, b: a + country + a, c: b + \"!\" + b, r: upper case(substring(c, 2))}.r)"),
+                "a few joins, and built-ins that take part of a value");
+        assertSafe(model(Path.of("decision-tables/value-tier.dmn")));
+    }
+
+    @Test
+    void everyBuiltInThatJoinsItsArgumentsAddsTheirSizes() {
+        for (String join : List.of("concatenate(@, @)", "append(@, @)", "union(@, @)", "flatten([@, @])", "insert before(@, 1, @)",
+                "string join([@, @])", "context put(@, \"k\", @)", "@ + @")) {
+            // The whole context is built: 1 + 2 + ... + 32 = 63 inputs, and with two more doublings 255 (256 with insert before's positions).
+            assertSafe(decision("count([" + doubled(join, 5) + "])"), join);
+            assertRefused(decision("count([" + doubled(join, 7) + "])"), m -> m.matches("the values decision 'd' builds can grow to 25[56] times .*"), join);
+        }
+        assertRefused(decision("count([" + doubled("@ + @", 60) + "])"), m -> m.contains("builds can grow without bound"), "saturated, not overflowed");
+    }
+
+    @Test
+    void aFunctionsValuesScaleWithItsArguments() {
+        assertRefused(withFunction("x + x", "string length(f(f(f(f(f(f(f(firstName))))))))"),
+                m -> m.startsWith("the values decision 'd' builds can grow to 128 times"), "2 x 2 x ... x 2");
+        assertSafe(withFunction("x + x", "string length(f(f(f(f(f(f(firstName)))))))"), "64 times");
+        assertRefused(withFunction("string join(for i in 1..200 return x)", "string length(f(\"a\"))"),
+                m -> m.startsWith("the values businessKnowledgeModel 'f' builds can grow to 200 times its largest argument or literal"), "");
+        assertSafe(withFunction("x + \"" + "y".repeat(1000) + "\"", "string length(f(1))"), "a constant in the body counts once");
+    }
+
+    /** A context of entries l0 = [firstName], l1, l2..., each {@code join} with @ for the entry before. */
+    private static String doubled(String join, int times) {
+        StringBuilder context = new StringBuilder("{l0: [firstName]");
+        for (int i = 1; i <= times; i++) {
+            context.append(", l").append(i).append(": ").append(join.replace("@", "l" + (i - 1)));
+        }
+        return context.append("}.l").append(times).toString();
+    }
+
     /**
      * The two costliest shapes at the bounds are allowed and evaluate: calls of a business knowledge
      * model in a loop, and a loop body of many expressions (about 40 and 15 ms on a quiet 2-core
