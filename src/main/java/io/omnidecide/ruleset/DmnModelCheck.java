@@ -25,7 +25,7 @@ import org.w3c.dom.Node;
  * {@code <every>}) go over literal lists and ranges only. The decisions and functions and what each
  * calls or requires form a {@link DmnCallGraph}: a cycle (recursion) is refused, naming the element,
  * and so is a model whose one evaluation would run loop bodies or expressions more often than
- * {@link DmnBounds} allows.
+ * {@link DmnBounds} allows, or build a value larger than it allows ({@link DmnSizes}).
  */
 final class DmnModelCheck {
 

@@ -343,7 +343,7 @@ final class DmnSizes {
             return largest;
         }
         if (name.equals("string join") && arguments.size() == 2) {
-            // The delimiter comes between items: counted once per unit of the list's size.
+            // The delimiter comes between items, and every item counts at least 1 in the list's size: once per thousandth of it.
             DmnSize list = arguments.get(0);
             return list.plus(list.read().times(arguments.get(1).value())).alongside(arguments.get(1));
         }
