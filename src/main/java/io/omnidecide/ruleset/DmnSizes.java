@@ -42,27 +42,27 @@ import org.w3c.dom.Element;
  */
 final class DmnSizes {
 
-    /** Built-ins whose result is a number, a boolean, a date, a time, a duration or a range: no larger than a literal. */
+    /** Built-ins whose result is a number, a boolean, a date, a time, a duration or a range (day and month names apart). */
     private static final Set<String> CONSTANT = Set.of("abs", "after", "all", "any", "before", "ceiling", "coincides", "contains",
-            "count", "date", "date and time", "day of week", "day of year", "decimal", "duration", "during", "ends with", "even", "exp",
+            "count", "date", "date and time", "day of year", "decimal", "duration", "during", "ends with", "even", "exp",
             "finished by", "finishes", "floor", "includes", "is", "list contains", "log", "mean", "median", "meets", "met by", "modulo",
-            "month of year", "not", "now", "number", "odd", "overlaps", "overlaps after", "overlaps before", "product", "range",
+            "not", "now", "number", "odd", "overlaps", "overlaps after", "overlaps before", "product", "range",
             "round down", "round half down", "round half up", "round up", "sqrt", "started by", "starts", "starts with", "stddev",
             "string length", "sum", "time", "today", "week of year", "years and months duration");
-    /** Built-ins whose result is part of an argument (or as long as one, as upper case): no larger than the largest. */
-    private static final Set<String> PART = Set.of("distinct values", "get value", "index of", "lower case", "max", "min", "mode",
-            "remove", "reverse", "sort", "sublist", "substring", "substring after", "substring before", "upper case");
+    /** Built-ins whose result is part of an argument: no larger than the largest. */
+    private static final Set<String> PART = Set.of("distinct values", "get value", "index of", "max", "min", "mode", "remove",
+            "reverse", "sort", "sublist", "substring", "substring after", "substring before");
     // Every other allowed built-in (append, concatenate, union, flatten, insert before, context, context put, context merge,
     // get entries, string) joins its arguments: their sizes add up. A built-in added to the allow-list later counts so too.
+
+    /** A function's size, from its body's with every parameter empty and with every parameter an input ({@link DmnSize#called}). */
+    private record Gain(DmnSize empty, DmnSize perInput) {
+    }
 
     private final Map<Element, FeelText> texts;
     private final Map<String, String> namesById;
     /** Decisions, business knowledge models and decision services, by name. */
     private final Map<String, Element> drg = new HashMap<>();
-    /** A function's size, from its body's with every parameter empty and with every parameter an input ({@link DmnSize#called}). */
-    record Gain(DmnSize empty, DmnSize perInput) {
-    }
-
     private final Map<String, DmnSize> decisions = new HashMap<>();
     /** Business knowledge models and decision services; a context's functions are added as their contexts are walked. */
     private final Map<String, Gain> functions = new HashMap<>();
@@ -335,6 +335,12 @@ final class DmnSizes {
         String name = invocation.getName() instanceof NameRefNode callee ? FeelNames.normalize(callee.getText()) : "";
         if (!FeelNames.BUILT_INS.contains(name)) {
             return call(name, largest);
+        }
+        if (name.equals("day of week") || name.equals("month of year")) {
+            return DmnSize.string("September".length()).alongside(largest); // the longest day or month name
+        }
+        if (name.equals("upper case") || name.equals("lower case")) {
+            return largest.times(3); // a character can change case into three (the ligature U+FB03 into FFI)
         }
         if (CONSTANT.contains(name)) {
             return DmnSize.scalar(largest);
