@@ -170,7 +170,7 @@ final class DmnSizes {
                 inner.put(FeelNames.normalize(expression.getAttribute("iteratorVariable")),
                         tree instanceof RangeNode ? DmnSize.SCALAR : domain.read());
                 String body = expression.getLocalName().equals("for") ? "return" : "satisfies";
-                DmnSize loop = loop(items(tree), inner, in2 -> only(expression, body, in2)).alongside(domain);
+                DmnSize loop = loop(items(tree), inner, inLoop -> only(expression, body, inLoop)).alongside(domain);
                 yield expression.getLocalName().equals("for") ? loop : DmnSize.scalar(loop);
             }
             case "filter" -> {

@@ -229,6 +229,14 @@ class DmnFeelTest {
         assertSafe(decision("string length({a: firstName, b: a + country + a, c: b + \"!\" + b, r: upper case(substring(c, 2))}.r)"),
                 "a few joins, and built-ins that take part of a value");
         assertSafe(model(Path.of("decision-tables/value-tier.dmn")));
+        StringBuilder boxed = new StringBuilder("<decision id=\"d\" name=\"d\"><variable name=\"d\"/><context>");
+        for (int i = 0; i < 8; i++) {
+            boxed.append("<contextEntry><variable name=\"e").append(i).append("\"/><literalExpression><text>")
+                    .append(i == 0 ? "firstName" : "e" + (i - 1) + " + e" + (i - 1)).append("</text></literalExpression></contextEntry>");
+        }
+        boxed.append("<contextEntry><literalExpression><text>string length(e7)</text></literalExpression></contextEntry></context></decision>");
+        assertRefused(file(definitions(boxed.toString())), m -> m.startsWith("the values decision 'd' builds can grow to 255 times"),
+                "a boxed context's entries are all built: 1 + 2 + ... + 128 inputs");
     }
 
     @Test
