@@ -36,13 +36,15 @@ import org.HdrHistogram.SynchronizedHistogram;
  * would turn the open model back into a closed one) but counted as dropped: a run with drops has
  * saturated the service.
  *
- * <p>Targets: {@code ping} (POST /v1/ping, constant JSON: the HTTP ceiling), {@code decide} (POST
+ * <p>Targets: {@code health} (GET /q/health/live, no key: the box's HTTP ceiling, on which the suite
+ * checks this generator against wrk), {@code ping} (POST /v1/ping with a channel key), {@code decide} (POST
  * /v1/decide cycling over customers c-1..c-N and the channels web, app, email, any, limit 3),
  * {@code events} (POST /v1/events, one new page view per request) and {@code events-batch} (100 new
  * events per request).
  *
  * <pre>
- * OMNIDECIDE_KEY=od_... java -cp HdrHistogram.jar bench/LoadGenerator.java --base http://127.0.0.1:8095 --target decide \
+ * javac -cp HdrHistogram.jar -d target/bench-classes bench/LoadGenerator.java   # once: bench/lib.sh does it when stale
+ * OMNIDECIDE_KEY=od_... java -cp HdrHistogram.jar:target/bench-classes LoadGenerator --base http://127.0.0.1:8095 --target decide \
  *     --rate 200 [--duration 20] [--warmup 5] [--customers 100000] [--max-in-flight 256] [--timeout 10]
  *     [--search 1] [--slo-p99-ms 100] [--bisect 3]
  * </pre>
@@ -62,7 +64,7 @@ public final class LoadGenerator {
     public static void main(String[] args) throws Exception {
         Map<String, String> o = options(args);
         String key = o.getOrDefault("key", System.getenv("OMNIDECIDE_KEY"));
-        if (key == null || key.isBlank()) {
+        if ((key == null || key.isBlank()) && !o.get("target").equals("health")) {
             System.err.println("LoadGenerator: set OMNIDECIDE_KEY to an API key with the channel role");
             System.exit(2);
         }
@@ -117,8 +119,8 @@ public final class LoadGenerator {
             }
             values.put(args[i].substring(2), args[++i]);
         }
-        if (!values.containsKey("rate") || !List.of("ping", "decide", "events", "events-batch").contains(values.get("target"))) {
-            System.err.println("LoadGenerator: --rate N and --target ping|decide|events|events-batch are required");
+        if (!values.containsKey("rate") || !List.of("health", "ping", "decide", "events", "events-batch").contains(values.get("target"))) {
+            System.err.println("LoadGenerator: --rate N and --target health|ping|decide|events|events-batch are required");
             System.exit(2);
         }
         return values;
@@ -140,6 +142,7 @@ public final class LoadGenerator {
     private LoadGenerator(Map<String, String> o, String key) {
         this.target = o.get("target");
         String path = switch (target) {
+            case "health" -> "/q/health/live";
             case "ping" -> "/v1/ping";
             case "decide" -> "/v1/decide";
             default -> "/v1/events";
@@ -208,9 +211,10 @@ public final class LoadGenerator {
             if (measured) {
                 worstSendDelay = Math.max(worstSendDelay, System.nanoTime() - due);
             }
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
-                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + key)
-                    .POST(HttpRequest.BodyPublishers.ofString(body(i))).build();
+            HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout);
+            HttpRequest request = target.equals("health") ? builder.GET().build()
+                    : builder.header("Content-Type", "application/json").header("Authorization", "Bearer " + key)
+                            .POST(HttpRequest.BodyPublishers.ofString(body(i))).build();
             client.sendAsync(request, LoadGenerator::keepBodyOnlyIfFailed).whenComplete((response, failure) -> {
                 long answeredAt = System.nanoTime();
                 try {
