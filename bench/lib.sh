@@ -148,6 +148,18 @@ wrk_once() {
     "$BASE$([ "$1" = health ] && echo /q/health/live || echo /)" | grep '^WRK '
 }
 
+# warm_up TARGET CUSTOMERS CHANNELS: wrk in 10 s runs until WARMUP_REQUESTS requests have been
+# answered or WARMUP_MAX s have passed: the JIT compiles a path after so many calls, so on a loaded box
+# a fixed time leaves it cold.
+warm_up() {
+  local done=0 start=$SECONDS out
+  while [ "$done" -lt "$WARMUP_REQUESTS" ] && [ $((SECONDS - start)) -lt "$WARMUP_MAX" ]; do
+    out=$(wrk_once "$1" "$(( WARMUP_MAX - (SECONDS - start) < 10 ? WARMUP_MAX - (SECONDS - start) : 10 ))" "$2" "$3")
+    done=$((done + $(field requests "$out")))
+  done
+  echo "warm-up: $done requests in $((SECONDS - start)) s"
+}
+
 # wrk_run NAME TARGET CUSTOMERS [CHANNELS]: a warm-up of WARMUP s, then DURATION s measured, noted as
 # NAME.rps, NAME.p50_ms, NAME.p99_ms, NAME.errors, NAME.cpu_ms (the service's user + system CPU per
 # request over the measured run, /proc/PID/stat) and NAME.pg_cpu_ms (the same for its PostgreSQL backends).

@@ -26,7 +26,7 @@
 #    per core (the service stopped); decide with a generated TABLE_ROWS-row table at the same half rate.
 # 4. Prints the figures and PASS or MISS per target of issue 12 (it never fails on a miss).
 #
-# Knobs: CUSTOMERS EVENTS H2_CUSTOMERS DURATION WARMUP DECIDE_WARMUP RATE_DURATION HEAP SERVICE_OPTS PORT DB
+# Knobs: CUSTOMERS EVENTS H2_CUSTOMERS DURATION WARMUP WARMUP_REQUESTS WARMUP_MAX RATE_DURATION HEAP SERVICE_OPTS PORT DB
 #        TABLE_ROWS PGBENCH_SECONDS JMH_OPTS WRK_THREADS WRK_CONNECTIONS LATE_HISTORY LATE_N LATE_K KEEP=1
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -37,7 +37,9 @@ EVENTS=${EVENTS:-1000000}
 H2_CUSTOMERS=${H2_CUSTOMERS:-2000}
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-5}
-DECIDE_WARMUP=${DECIDE_WARMUP:-25}
+# Before the first measured decide (and events) run of a service: requests, and the most seconds they may take.
+WARMUP_REQUESTS=${WARMUP_REQUESTS:-20000}
+WARMUP_MAX=${WARMUP_MAX:-90}
 RATE_DURATION=${RATE_DURATION:-20}
 HEAP=${HEAP:-512m}
 SERVICE_OPTS=${SERVICE_OPTS:-}
@@ -50,7 +52,7 @@ LATE_HISTORY=${LATE_HISTORY:-3800}
 LATE_N=${LATE_N:-100}
 LATE_K=${LATE_K:-10}
 if [ "${SMOKE:-0}" = 1 ]; then
-  CUSTOMERS=200 EVENTS=2000 H2_CUSTOMERS=100 DURATION=1 WARMUP=1 DECIDE_WARMUP=1 RATE_DURATION=2 TABLE_ROWS=100 PGBENCH_SECONDS=2
+  CUSTOMERS=200 EVENTS=2000 H2_CUSTOMERS=100 DURATION=1 WARMUP=1 WARMUP_REQUESTS=1 WARMUP_MAX=1 RATE_DURATION=2 TABLE_ROWS=100 PGBENCH_SECONDS=2
   LATE_HISTORY=300 LATE_N=10
 fi
 # shellcheck source=bench/lib.sh
@@ -104,7 +106,7 @@ export OMNIDECIDE_KEY
 python3 bench/api-events.py seed --port "$PORT" --customers "$H2_CUSTOMERS"
 wrk_run h2.health health 1
 wrk_run h2.ping ping 1
-wrk_once decide "$DECIDE_WARMUP" "$H2_CUSTOMERS" web,app,email,any > /dev/null
+warm_up decide "$H2_CUSTOMERS" web,app,email,any
 wrk_run h2.decide decide "$H2_CUSTOMERS"
 note startup.rss_after_warmup_mb "$(rss_mb "$PID")"
 echo "resident memory after the runs: $(rss_mb "$PID") MB with -Xmx$HEAP"
@@ -127,7 +129,7 @@ seed_population "$CUSTOMERS" "$EVENTS"
 
 wrk_run health health 1
 wrk_run ping ping 1
-wrk_once decide "$DECIDE_WARMUP" "$CUSTOMERS" web,app,email,any > /dev/null
+warm_up decide "$CUSTOMERS" web,app,email,any
 wrk_run decide decide "$CUSTOMERS"
 wrk_run decide_in decide "$CUSTOMERS" web,app
 wrk_run decide_out decide "$CUSTOMERS" email,any
@@ -140,6 +142,7 @@ at_rate decide.half decide "$HALF"
 at_rate ping.half ping "$HALF"
 note startup.rss_pg_after_decides_mb "$(rss_mb "$PID")"
 
+warm_up events "$CUSTOMERS" ""
 wrk_run events events "$CUSTOMERS"
 wrk_run events_batch events-batch "$CUSTOMERS"
 
@@ -187,7 +190,7 @@ for rows in $TABLE_ROWS; do
   echo "== $rows generated rows: ready after $(elapsed_ms "$STARTED") ms"
   # The admin key of the first start on this database is still the admin key.
   OMNIDECIDE_KEY=$(channel_key "rows-$rows")
-  wrk_once decide "$DECIDE_WARMUP" "$CUSTOMERS" web,app,email,any > /dev/null
+  warm_up decide "$CUSTOMERS" web,app,email,any
   at_rate "decide_$rows.half" decide "$HALF"
   stop_service
 done

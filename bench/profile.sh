@@ -6,11 +6,12 @@
 #   TARGETS="decide events" bench/profile.sh       # also one event per request (events-batch: batches of 100)
 #   CUSTOMERS=10000 EVENTS=100000 bench/profile.sh # a smaller population, quicker to seed
 #
-# Per target: a WARMUP s wrk run (JIT), then a JFR recording (settings=profile: execution samples
+# Per target: a wrk warm-up of WARMUP_REQUESTS requests (at most WARMUP_MAX s; the JIT compiles by
+# count, not by time, so on a loaded box a fixed time is not enough), then a JFR recording (settings=profile: execution samples
 # every 10 ms, allocation samples) started and stopped by jcmd around a DURATION s wrk run, with the
 # CPU time of every service thread read from /proc/PID/task before and after. The recordings stay in
 # PROFILE_DIR (target/profile) for JDK Mission Control or `jfr print`.
-# Knobs: TARGETS CHANNELS CUSTOMERS EVENTS DURATION WARMUP HEAP SERVICE_OPTS PORT DB PROFILE_DIR WRK_THREADS WRK_CONNECTIONS KEEP=1
+# Knobs: TARGETS CHANNELS CUSTOMERS EVENTS DURATION WARMUP_REQUESTS WARMUP_MAX HEAP SERVICE_OPTS PORT DB PROFILE_DIR WRK_THREADS WRK_CONNECTIONS KEEP=1
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -20,7 +21,8 @@ CHANNELS=${CHANNELS:-web,app,email,any}
 CUSTOMERS=${CUSTOMERS:-100000}
 EVENTS=${EVENTS:-1000000}
 DURATION=${DURATION:-30}
-WARMUP=${WARMUP:-30}
+WARMUP_REQUESTS=${WARMUP_REQUESTS:-20000}
+WARMUP_MAX=${WARMUP_MAX:-240}
 HEAP=${HEAP:-512m}
 SERVICE_OPTS=${SERVICE_OPTS:-}
 PORT=${PORT:-8095}
@@ -44,13 +46,14 @@ seed_population "$CUSTOMERS" "$EVENTS"
 threads() {
   local t
   for t in /proc/"$PID"/task/*; do
-    echo "${t##*/} $(awk '{print $14, $15}' "$t/stat" 2>/dev/null) $(cat "$t/comm" 2>/dev/null)"
+    # Fields counted after the command name, which may hold spaces ("C2 CompilerThre").
+    echo "${t##*/} $(sed 's/.*) //' "$t/stat" 2>/dev/null | awk '{print $12, $13}') $(cat "$t/comm" 2>/dev/null)"
   done | awk 'NF >= 4'
 }
 
 for target in $TARGETS; do
-  echo "== $target: ${WARMUP} s warm-up, then ${DURATION} s recorded (wrk -t$WRK_THREADS -c$WRK_CONNECTIONS)"
-  wrk_once "$target" "$WARMUP" "$CUSTOMERS" "$CHANNELS" > /dev/null
+  echo "== $target: warm-up, then ${DURATION} s recorded (wrk -t$WRK_THREADS -c$WRK_CONNECTIONS)"
+  warm_up "$target" "$CUSTOMERS" "$CHANNELS"
   recording="$(cd "$PROFILE_DIR" && pwd)/$target-$(date -u +%Y%m%dT%H%M%S).jfr"
   jcmd "$PID" JFR.start name="$target" settings=profile filename="$recording" > /dev/null
   threads > "$WORK/threads-before"
