@@ -4,12 +4,17 @@
   api-events.py seed --port P --customers N [--per-customer 3]
       A known population where no seeder reaches (the embedded default): N customers c-1..c-N, each
       with a few page views and an add-to-cart over the last days, in batches of 100.
-  api-events.py late --port P --pid SERVICE_PID [--history 3800] [--n 100] [--k 10]
-      The cost of a late event. Two new customers get the same history of HISTORY events through the
+  api-events.py late --port P --pid SERVICE_PID [--history 3800] [--n 100] [--k 10] [--k2 1900]
+      The cost of a late event. Three new customers get the same history of HISTORY events through the
       API (batches of 100, a minute apart). Then, one event per request, N events in order (after the
-      first customer's last event) and N late events for the second customer, each placed just before
-      its last K history events (and after the late events before it, so exactly K events come after
-      each). Prints the service CPU per event (/proc/PID/stat) and the client latency of each kind.
+      first customer's last event), N late events for the second customer each placed just before its
+      last K history events, and N for the third each before its last K2 (each also after the late
+      events before it, so exactly K or K2 events come after each). Prints the service CPU per event
+      (/proc/PID/stat) and the client latency of each kind, and what one more event after a late one
+      costs: (late at K2 - late at K) / (K2 - K). A projection that replays only the events after a
+      late one costs an in-order event plus K times that; one that rebuilds from the whole history
+      costs the same at K and K2, so that the difference is near 0 and the late event far above.
+      Before the measured events, N late and N in-order events on a short history warm the JIT up.
 The key comes from OMNIDECIDE_KEY (a channel key).
 """
 import argparse
@@ -83,13 +88,21 @@ def late(args):
     run = "%x" % now
     minute = 60_000
     first = now - (args.history + 20) * minute
-    customers = {kind: "late-%s-%s" % (run, kind) for kind in ("inorder", "late")}
+    customers = {kind: "late-%s-%s" % (run, kind) for kind in ("inorder", "late", "late2")}
     for kind, customer in customers.items():
         send_in_batches(api, [view("%s-h%d" % (customer, i), customer, first + i * minute, i) for i in range(args.history)])
     last = first + (args.history - 1) * minute
     # Just before the K-th last history event, each late event a millisecond after the one before it.
-    late_base = first + (args.history - args.k) * minute - 30_000
-    plans = {"inorder": [last + 1000 + j for j in range(args.n)], "late": [late_base + j for j in range(args.n)]}
+    before_last = lambda k: first + (args.history - k) * minute - 30_000
+    plans = {"inorder": [last + 1000 + j for j in range(args.n)], "late": [before_last(args.k) + j for j in range(args.n)],
+             "late2": [before_last(args.k2) + j for j in range(args.n)]}
+    # Unmeasured first: the same kinds of event on a short history, so the JIT has compiled both paths.
+    warm = "late-%s-warm" % run
+    short = min(args.history, 500)
+    send_in_batches(api, [view("%s-h%d" % (warm, i), warm, first + i * minute, i) for i in range(short)])
+    for j in range(args.n):
+        api.events(view("%s-w%d" % (warm, j), warm, first + (short - 5) * minute - 30_000 + j, j))
+        api.events(view("%s-v%d" % (warm, j), warm, now + j, j))
     result = {}
     for kind, times in plans.items():
         customer = customers[kind]
@@ -99,10 +112,13 @@ def late(args):
             latencies.append(api.events(view("%s-m%d" % (customer, j), customer, at, j)))
         cpu = cpu_seconds(args.pid) - cpu
         result[kind] = (cpu * 1000 / args.n, statistics.median(latencies) * 1000, statistics.mean(latencies) * 1000)
-        print("%s events: %d, one per request, history %d: service CPU %.2f ms per event, latency p50 %.2f ms, mean %.2f ms"
-              % (kind, args.n, args.history, *result[kind]))
-    print("LATE k=%d n=%d history=%d inorder_cpu_ms=%.3f inorder_p50_ms=%.3f late_cpu_ms=%.3f late_p50_ms=%.3f"
-          % (args.k, args.n, args.history, result["inorder"][0], result["inorder"][1], result["late"][0], result["late"][1]))
+        after = {"inorder": 0, "late": args.k, "late2": args.k2}[kind]
+        print("%s: %d events one per request, %d history events after each, history %d: service CPU %.2f ms per event,"
+              " latency p50 %.2f ms, mean %.2f ms" % ("in order" if kind == "inorder" else "late", args.n, after, args.history, *result[kind]))
+    replay = (result["late2"][0] - result["late"][0]) / (args.k2 - args.k)
+    print("LATE k=%d k2=%d n=%d history=%d inorder_cpu_ms=%.3f inorder_p50_ms=%.3f late_cpu_ms=%.3f late_p50_ms=%.3f"
+          " late2_cpu_ms=%.3f replay_cpu_ms=%.5f" % (args.k, args.k2, args.n, args.history, result["inorder"][0], result["inorder"][1],
+                                                    result["late"][0], result["late"][1], result["late2"][0], replay))
 
 
 def main():
@@ -118,6 +134,7 @@ def main():
     s.add_argument("--history", type=int, default=3800)
     s.add_argument("--n", type=int, default=100)
     s.add_argument("--k", type=int, default=10)
+    s.add_argument("--k2", type=int, default=1900)
     args = parser.parse_args()
     seed(args) if args.command == "seed" else late(args)
 
