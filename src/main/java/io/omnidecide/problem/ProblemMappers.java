@@ -15,11 +15,14 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /**
  * Maps every failure to problem+json, once each: domain problems, unreadable JSON (with the path
  * of the field that did not fit), framework errors (404, 405, 415...), and anything unexpected
- * (logged, answered without internals).
+ * (logged, answered without internals). A database that cannot be reached is a 503 with
+ * Retry-After, not a 500.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** A pool busy for its acquisition timeout frees up within a second or two; a database restart takes longer, and clients retry again. */
+    private static final int RETRY_AFTER_SECONDS = 1;
 
     @ServerExceptionMapper
     public Response domain(ProblemException e, UriInfo uri) {
@@ -65,6 +68,16 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (Unavailability.databaseUnavailable(e)) {
+            LOG.warnf("Database unavailable on %s: answered 503", uri.getPath());
+            return Response.fromResponse(respond(new Problem("https://omnidecide.io/problems/database-unavailable",
+                    "The database is unavailable", 503, "the database could not be reached or gave no connection in time; retry shortly",
+                    uri.getPath(), Map.of()))).header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
+        if (Unavailability.clientGone(e)) {
+            LOG.debugf("Client went away before the answer on %s", uri.getPath());
+            return Response.status(499).build();
+        }
         String errorId = UUID.randomUUID().toString();
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
