@@ -8,11 +8,15 @@ import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 /** Turns a presented key into the caller's identity: its name as principal, its roles, its rate limit. */
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+
+    private static final Logger LOG = Logger.getLogger(ApiKeyIdentityProvider.class);
 
     /** Attribute of the identity holding the {@link Caller}. */
     static final String CALLER = "omnidecide.caller";
@@ -28,17 +32,43 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
         return TokenAuthenticationRequest.class;
     }
 
+    /**
+     * A key read in the last few seconds is checked here, on the event loop (a hash and a
+     * constant-time comparison); only a key that must be read from the database goes to a worker.
+     */
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> {
-            Caller caller = keys.authenticate(request.getToken().getToken())
-                    // One answer for unknown, malformed and revoked keys: which of them it was is nobody's business.
-                    .orElseThrow(() -> new AuthenticationFailedException("the API key is not valid"));
-            return QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(caller.keyName()))
-                    .addRoles(caller.roles())
-                    .addAttribute(CALLER, caller)
-                    .build();
-        });
+        KeyCache.Check check = keys.check(request.getToken().getToken());
+        if (check.needsRead()) {
+            return context.runBlocking(() -> identity(check, true));
+        }
+        return Uni.createFrom().item(() -> identity(check, false));
+    }
+
+    private SecurityIdentity identity(KeyCache.Check check, boolean onWorker) {
+        Caller caller = check.caller()
+                // One answer for unknown, malformed and revoked keys: which of them it was is nobody's business.
+                .orElseThrow(() -> new AuthenticationFailedException("the API key is not valid"));
+        if (check.recordsUse()) {
+            if (onWorker) {
+                keys.recordUse(caller.keyName(), check.at());
+            } else {
+                Infrastructure.getDefaultWorkerPool().execute(() -> recordUse(caller, check));
+            }
+        }
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(caller.keyName()))
+                .addRoles(caller.roles())
+                .addAttribute(CALLER, caller)
+                .build();
+    }
+
+    private void recordUse(Caller caller, KeyCache.Check check) {
+        try {
+            keys.recordUse(caller.keyName(), check.at());
+        } catch (RuntimeException e) {
+            // The last use is informative only; the request it came from was served.
+            LOG.warnf("Could not record the last use of key %s: %s", caller.keyName(), e.getMessage());
+        }
     }
 }

@@ -6,39 +6,30 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * Creates, lists, revokes and checks API keys. Checking reads the key from the database at most
- * every few seconds per key; a revocation here clears that cache at once.
+ * Creates, lists, revokes and checks API keys. Checking reads a key from the database at most once
+ * per {@link KeyCache#FRESH_FOR} ({@link KeyCache}); a revocation here takes effect at once.
  */
 @ApplicationScoped
 public class ApiKeyService {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
-    private static final Duration CACHE_FOR = Duration.ofSeconds(5);
-    private static final Duration RECORD_USE_EVERY = Duration.ofMinutes(1);
 
     private final Clock clock;
     private final int defaultRateLimit;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-
-    /** What is kept in memory of a key: enough to check it, nothing to show. */
-    private record Cached(String name, String secretHash, List<String> roles, Integer rateLimit, boolean revoked,
-            Instant loadedAt, Instant lastUsedAt) {
-    }
+    private final KeyCache cache;
 
     public ApiKeyService(Clock clock, OmnidecideConfig config) {
         this.clock = clock;
         this.defaultRateLimit = config.security().defaultRateLimit();
+        this.cache = new KeyCache(clock, this::read);
     }
 
     @Transactional
@@ -73,19 +64,24 @@ public class ApiKeyService {
         return ApiKey.<ApiKey>listAll(io.quarkus.panache.common.Sort.by("createdAt")).stream().map(KeyView::of).toList();
     }
 
-    @Transactional
     public void revoke(String name) {
-        ApiKey key = ApiKey.<ApiKey>findByIdOptional(name).orElseThrow(() -> new UnknownKeyException(name));
-        if (key.revoked()) {
-            return;
+        String keyId = QuarkusTransaction.requiringNew().call(() -> {
+            ApiKey key = ApiKey.<ApiKey>findByIdOptional(name).orElseThrow(() -> new UnknownKeyException(name));
+            if (key.revoked()) {
+                return null;
+            }
+            boolean lastAdmin = key.roleList().contains(Roles.ADMIN) && ApiKey.<ApiKey>streamAll()
+                    .filter(k -> !k.revoked() && k.roleList().contains(Roles.ADMIN)).count() == 1;
+            if (lastAdmin) {
+                throw new KeyConflictException("'" + name + "' is the last admin key: create another admin key before revoking it");
+            }
+            key.revokedAt = clock.instant();
+            return key.keyId;
+        });
+        // After the commit, so that no read in between can remember the key as live.
+        if (keyId != null) {
+            cache.forget(keyId);
         }
-        boolean lastAdmin = key.roleList().contains(Roles.ADMIN) && ApiKey.<ApiKey>streamAll()
-                .filter(k -> !k.revoked() && k.roleList().contains(Roles.ADMIN)).count() == 1;
-        if (lastAdmin) {
-            throw new KeyConflictException("'" + name + "' is the last admin key: create another admin key before revoking it");
-        }
-        key.revokedAt = clock.instant();
-        cache.remove(key.keyId);
     }
 
     @Transactional
@@ -93,37 +89,22 @@ public class ApiKeyService {
         return ApiKey.count() > 0;
     }
 
-    /** The caller a presented key stands for, if it is a live key. Blocking: reads the database. */
-    public Optional<Caller> authenticate(String presented) {
-        Optional<KeySecrets.Parts> parts = KeySecrets.parse(presented);
-        if (parts.isEmpty()) {
-            return Optional.empty();
-        }
-        Instant now = clock.instant();
-        Cached key = cache.compute(parts.get().keyId(), (id, cached) ->
-                cached != null && cached.loadedAt().plus(CACHE_FOR).isAfter(now) ? cached : load(id, now, cached));
-        if (key == null || key.revoked() || !KeySecrets.matches(parts.get().secret(), key.secretHash())) {
-            return Optional.empty();
-        }
-        recordUse(parts.get().keyId(), key, now);
-        Set<String> roles = key.roles().contains(Roles.ADMIN) ? Set.copyOf(Roles.ALL) : Set.copyOf(key.roles());
-        return Optional.of(new Caller(key.name(), roles, key.rateLimit() == null ? defaultRateLimit : key.rateLimit()));
+    /** A presented key's check: from memory when its key was read lately, else after a read of the database. */
+    KeyCache.Check check(String presented) {
+        return cache.check(presented);
     }
 
-    private static Cached load(String keyId, Instant now, Cached previous) {
-        return QuarkusTransaction.requiringNew().call(() -> ApiKey.byKeyId(keyId)
-                .map(k -> new Cached(k.name, k.secretHash, k.roleList(), k.rateLimit, k.revoked(), now,
-                        previous == null ? k.lastUsedAt : previous.lastUsedAt()))
-                .orElse(null));
+    /** Blocking: the key's last use, which {@link KeyCache.Check#recordsUse} asks for once a minute. */
+    void recordUse(String name, Instant at) {
+        QuarkusTransaction.requiringNew().run(() -> ApiKey.update("lastUsedAt = ?1 where name = ?2", at, name));
     }
 
-    /** Last use is kept to the minute: a write per request would cost more than it tells. */
-    private void recordUse(String keyId, Cached key, Instant now) {
-        if (key.lastUsedAt() != null && key.lastUsedAt().plus(RECORD_USE_EVERY).isAfter(now)) {
-            return;
-        }
-        cache.computeIfPresent(keyId, (id, cached) -> new Cached(cached.name(), cached.secretHash(), cached.roles(),
-                cached.rateLimit(), cached.revoked(), cached.loadedAt(), now));
-        QuarkusTransaction.requiringNew().run(() -> ApiKey.update("lastUsedAt = ?1 where name = ?2", now, key.name()));
+    private Optional<KeyCache.Stored> read(String keyId) {
+        return QuarkusTransaction.requiringNew().call(() -> ApiKey.byKeyId(keyId).map(k -> {
+            List<String> roles = k.roleList();
+            Caller caller = new Caller(k.name, roles.contains(Roles.ADMIN) ? Set.copyOf(Roles.ALL) : Set.copyOf(roles),
+                    k.rateLimit == null ? defaultRateLimit : k.rateLimit);
+            return new KeyCache.Stored(k.secretHash, caller, k.revoked(), k.lastUsedAt);
+        }));
     }
 }

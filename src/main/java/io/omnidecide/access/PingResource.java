@@ -1,6 +1,7 @@
 package io.omnidecide.access;
 
 import io.omnidecide.problem.Problem;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -15,8 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A channel checks its key and the round trip: the same authentication, rate limit and JSON in and
- * out as decide, and no other work. The performance suite uses it as the HTTP ceiling of the box
- * (docs/performance.md).
+ * out as decide, and no other work. The performance suite compares it with the unauthenticated
+ * ceiling of the box (docs/performance.md). It does no I/O, so it answers on the event loop.
  */
 @RolesAllowed(Roles.CHANNEL)
 @Path("/v1/ping")
@@ -30,6 +31,7 @@ public class PingResource {
     private static final Pong PONG = new Pong(true);
 
     @POST
+    @NonBlocking
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Check a key and the round trip", description = "Answers {\"ok\": true} to any JSON body a channel key sends. "

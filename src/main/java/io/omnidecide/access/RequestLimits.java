@@ -70,9 +70,12 @@ public class RequestLimits {
     }
 
     private Response rateLimited(Caller caller, ContainerRequestContext request) {
-        Bucket bucket = buckets.computeIfAbsent(caller.keyName(), name -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(caller.rateLimit()).refillGreedy(caller.rateLimit(), Duration.ofSeconds(1)).build())
-                .build());
+        Bucket bucket = buckets.get(caller.keyName());
+        if (bucket == null) {
+            bucket = buckets.computeIfAbsent(caller.keyName(), name -> Bucket.builder()
+                    .addLimit(Bandwidth.builder().capacity(caller.rateLimit()).refillGreedy(caller.rateLimit(), Duration.ofSeconds(1)).build())
+                    .build());
+        }
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             return null;

@@ -12,13 +12,14 @@ import io.omnidecide.ruleset.RulesetInvalidException;
 import io.omnidecide.ruleset.RulesetProblem;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,12 +49,18 @@ public class RulesetBuilds {
 
     private static final Logger LOG = Logger.getLogger(RulesetBuilds.class);
     private static final Duration WARM_UP_TIME_LIMIT = Duration.ofMinutes(1);
+    private static final Duration SPARE_AFTER = Duration.ofSeconds(15);
+
+    /** Trusted files being built ahead of their {@link #buildTrusted}. */
+    private record Ahead(List<RulesetFile> files, Future<Built> build) {
+    }
 
     private final RulesetCompiler compiler;
     private final Decider decider;
     private final Duration timeLimit;
     private final BuildSandbox sandbox;
     private ExecutorService builder = newBuilder();
+    private Ahead ahead;
 
     public RulesetBuilds(Clock clock, OmnidecideConfig config) {
         this.compiler = new RulesetCompiler(clock);
@@ -87,17 +94,10 @@ public class RulesetBuilds {
      * here too.
      */
     public Built buildTrusted(List<RulesetFile> files) {
-        Future<Built> build = builder().submit(() -> {
-            try {
-                Ruleset ruleset = compiler.compile(files);
-                decider.warmUp(ruleset);
-                return new Built(ruleset, List.of());
-            } catch (RulesetInvalidException e) {
-                return new Built(null, e.problems());
-            } catch (ProblemException e) {
-                return new Built(null, List.of(RulesetProblem.inFile(null, "a visitor's decide on this ruleset fails: " + e.getMessage())));
-            }
-        });
+        Future<Built> build = takeAhead(files);
+        if (build == null) {
+            build = submit(files);
+        }
         try {
             return build.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -120,6 +120,62 @@ public class RulesetBuilds {
         }
     }
 
+    /**
+     * Starts building trusted files now, for the {@link #buildTrusted} of the same files that is
+     * expected soon: at start, the repository's folders build while the rest of the start runs.
+     * Kept until taken or {@link #dropAhead dropped}.
+     */
+    public synchronized void buildAhead(List<RulesetFile> files) {
+        dropAhead();
+        ahead = new Ahead(List.copyOf(files), submit(files));
+    }
+
+    /** Forgets a build started ahead that no one took (the database serves other files), so its ruleset is not held. */
+    public synchronized void dropAhead() {
+        if (ahead != null) {
+            ahead.build().cancel(true);
+            ahead = null;
+        }
+    }
+
+    private synchronized Future<Built> takeAhead(List<RulesetFile> files) {
+        if (ahead == null || !sameFiles(ahead.files(), files)) {
+            return null;
+        }
+        Future<Built> build = ahead.build();
+        ahead = null;
+        return build;
+    }
+
+    private static boolean sameFiles(List<RulesetFile> a, List<RulesetFile> b) {
+        Comparator<RulesetFile> byPath = Comparator.comparing(RulesetFile::path);
+        List<RulesetFile> x = a.stream().sorted(byPath).toList();
+        List<RulesetFile> y = b.stream().sorted(byPath).toList();
+        if (x.size() != y.size()) {
+            return false;
+        }
+        for (int i = 0; i < x.size(); i++) {
+            if (!x.get(i).path().equals(y.get(i).path()) || !Arrays.equals(x.get(i).content(), y.get(i).content())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Future<Built> submit(List<RulesetFile> files) {
+        return builder().submit(() -> {
+            try {
+                Ruleset ruleset = compiler.compile(files);
+                decider.warmUp(ruleset);
+                return new Built(ruleset, List.of());
+            } catch (RulesetInvalidException e) {
+                return new Built(null, e.problems());
+            } catch (ProblemException e) {
+                return new Built(null, List.of(RulesetProblem.inFile(null, "a visitor's decide on this ruleset fails: " + e.getMessage())));
+            }
+        });
+    }
+
     private synchronized ExecutorService builder() {
         return builder;
     }
@@ -137,9 +193,13 @@ public class RulesetBuilds {
         });
     }
 
-    /** The spare build process starts once the service serves, so that it does not slow the start. */
-    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent start) {
-        sandbox.startSpare();
+    /**
+     * The spare build process starts a while after the service serves: a JVM starting and building
+     * takes most of a core for seconds, which the first decides and their JIT need more. A draft
+     * that comes sooner starts a process of its own, as without a spare.
+     */
+    void onStart(@Observes StartupEvent start) {
+        CompletableFuture.delayedExecutor(SPARE_AFTER.toMillis(), TimeUnit.MILLISECONDS).execute(sandbox::startSpare);
     }
 
     @PreDestroy

@@ -5,10 +5,16 @@ import io.omnidecide.ruleset.RulesetFolders;
 import io.omnidecide.ruleset.RulesetInvalidException;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.omnidecide.ruleset.RulesetFile;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,22 +32,45 @@ public class RulesetStartup {
     private static final Logger LOG = Logger.getLogger(RulesetStartup.class);
 
     private final RulesetVersions versions;
+    private final RulesetStore store;
+    private final RulesetBuilds builds;
     private final RulesetFileWatch watch;
     private final OmnidecideConfig config;
     private ScheduledExecutorService sync;
+    private CompletableFuture<Void> ahead;
 
-    public RulesetStartup(RulesetVersions versions, RulesetFileWatch watch, OmnidecideConfig config) {
+    public RulesetStartup(RulesetVersions versions, RulesetStore store, RulesetBuilds builds, RulesetFileWatch watch,
+            OmnidecideConfig config) {
         this.versions = versions;
+        this.store = store;
+        this.builds = builds;
         this.watch = watch;
         this.config = config;
     }
 
+    /**
+     * Before the other start-up observers (the admin key's among them): the ruleset that is to
+     * serve, the published version or else the seed, starts building on the build thread while
+     * they run, and {@link #onStart} takes that build instead of building again.
+     */
+    void buildAhead(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent start) {
+        ahead = CompletableFuture.runAsync(() -> builds.buildAhead(
+                store.published().map(published -> store.files(published.id)).orElseGet(this::folders)));
+    }
+
     void onStart(@Observes StartupEvent start) {
+        try {
+            ahead.join();
+        } catch (CompletionException e) {
+            // Only time is lost: the start below reads and builds on this thread, and fails there if it must.
+            LOG.warnf("Could not build the ruleset ahead: %s", e.getCause().getMessage());
+        }
         if (versions.servePublished()) {
             LOG.infof("Serving published ruleset %d", versions.servingId());
         } else {
             seed();
         }
+        builds.dropAhead();
         if (config.ruleset().watch()) {
             watch.start();
         }
@@ -62,10 +91,14 @@ public class RulesetStartup {
         }
     }
 
+    private List<RulesetFile> folders() {
+        return RulesetFolders.read(Path.of(config.ruleset().rulesDir()), Path.of(config.ruleset().tablesDir()));
+    }
+
     private void seed() {
         Path rules = Path.of(config.ruleset().rulesDir());
         Path tables = Path.of(config.ruleset().tablesDir());
-        RulesetVersions.Draft draft = versions.createSeed(RulesetFolders.read(rules, tables),
+        RulesetVersions.Draft draft = versions.createSeed(folders(),
                 "seeded from " + rules + "/ and " + tables + "/ at first start");
         if (!draft.version().valid) {
             throw new RulesetInvalidException(draft.problems());
