@@ -24,7 +24,8 @@ DURATION=${DURATION:-30}
 WARMUP_REQUESTS=${WARMUP_REQUESTS:-20000}
 WARMUP_MAX=${WARMUP_MAX:-240}
 HEAP=${HEAP:-512m}
-SERVICE_OPTS=${SERVICE_OPTS:-}
+# The flags README runs the service with (besides -Xmx, which HEAP sets).
+SERVICE_OPTS=${SERVICE_OPTS:-"-Xms64m -XX:+UseSerialGC"}
 PORT=${PORT:-8095}
 DB=${DB:-omnidecide_bench}
 PROFILE_DIR=${PROFILE_DIR:-target/profile}
