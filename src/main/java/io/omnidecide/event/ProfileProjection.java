@@ -2,10 +2,10 @@ package io.omnidecide.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnidecide.json.JsonColumns;
-import io.omnidecide.store.CustomerStore;
 import io.omnidecide.profile.CartItem;
 import io.omnidecide.profile.ConsentEntry;
 import io.omnidecide.profile.Profile;
+import io.omnidecide.store.CustomerStore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -16,9 +16,9 @@ import java.util.stream.Collectors;
 
 /**
  * What an event teaches the profile: seen times, acquisition, the one cart, purchases and value,
- * support tickets, reviews, newsletter and consent. Applying a customer's events in event time to
- * an emptied profile gives the same profile as applying them as they came, which is how late
- * events and merged identities are handled.
+ * support tickets, reviews, newsletter and consent. The profile is always the one that applying
+ * the customer's events in event time to an emptied profile gives: a late event is applied as it
+ * comes when that is the same ({@link EventOrder}), and a merged identity's history is replayed.
  */
 final class ProfileProjection {
 

@@ -8,6 +8,7 @@ import io.omnidecide.facts.Interactions;
 import io.omnidecide.facts.ResponseCounts;
 import io.omnidecide.profile.IdentityRef;
 import io.omnidecide.profile.Profile;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -59,7 +60,7 @@ public interface CustomerStore {
     RecentActivity activity(String customerId, Instant now);
 
     /** How far back caps and cooldowns can look; conversions are read whatever their age. */
-    java.time.Duration INTERACTION_WINDOW = java.time.Duration.ofDays(180);
+    Duration INTERACTION_WINDOW = Duration.ofDays(180);
 
     Interactions interactions(String customerId, Instant now);
 
