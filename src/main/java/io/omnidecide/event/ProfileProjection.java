@@ -5,17 +5,20 @@ import io.omnidecide.json.JsonColumns;
 import io.omnidecide.profile.CartItem;
 import io.omnidecide.profile.ConsentEntry;
 import io.omnidecide.profile.Profile;
+import io.omnidecide.store.CustomerStore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What an event teaches the profile: seen times, acquisition, the one cart, purchases and value,
- * support tickets, reviews, newsletter and consent. Applying a customer's events in event time to
- * an emptied profile gives the same profile as applying them as they came, which is how late
- * events and merged identities are handled.
+ * support tickets, reviews, newsletter and consent. The profile is always the one that applying
+ * the customer's events in event time to an emptied profile gives: a late event is applied as it
+ * comes when that is the same ({@link EventOrder}), and a merged identity's history is replayed.
  */
 final class ProfileProjection {
 
@@ -42,13 +45,49 @@ final class ProfileProjection {
         }
     }
 
+    static void apply(Profile profile, StoredEvent event) {
+        apply(profile, event.type(), event.channel(), event.occurredAt(), event.properties());
+    }
+
     /** Replays a customer's whole history onto the profile, keeping what the customer told us. */
-    static void rebuild(Profile profile, List<CustomerEvent> historyInEventTime) {
+    static void rebuild(Profile profile, List<StoredEvent> historyInEventTime) {
         profile.clearLearned();
-        for (CustomerEvent event : historyInEventTime) {
-            EventType.fromWire(event.type).ifPresent(type -> apply(profile, type, event.channel, event.occurredAt,
-                    JsonColumns.readTree(event.properties)));
+        historyInEventTime.forEach(event -> apply(profile, event));
+    }
+
+    /**
+     * Applies a customer's new events (stored already) to the profile so that it comes out as a
+     * replay of the whole history in event time would, at the cost of the new events plus, when
+     * some are late, the events after them: a late event is applied as it comes when it commutes
+     * with every event after it ({@link EventOrder}); only when one does not is the history replayed.
+     */
+    static void applyNew(Profile profile, List<StoredEvent> fresh, CustomerStore store) {
+        List<StoredEvent> inOrder = fresh.stream().sorted(StoredEvent.EVENT_TIME).toList();
+        StoredEvent first = inOrder.get(0);
+        if (profile.lastEventAt != null && first.occurredAt().isBefore(profile.lastEventAt) && !commutesWithLater(inOrder, store)) {
+            rebuild(profile, store.history(profile.customerId));
+            return;
         }
+        inOrder.forEach(event -> apply(profile, event));
+    }
+
+    /** Whether every late event commutes with the stored events after it; events that touch no order-dependent part need no read. */
+    private static boolean commutesWithLater(List<StoredEvent> inOrder, CustomerStore store) {
+        List<StoredEvent> late = inOrder.stream().filter(e -> !EventOrder.orderFree(e.type())).toList();
+        if (late.isEmpty()) {
+            return true;
+        }
+        Set<String> fresh = inOrder.stream().map(StoredEvent::id).collect(Collectors.toSet());
+        List<StoredEvent> later = store.after(late.get(0).customerId(), late.get(0).occurredAt()).stream()
+                .filter(e -> !fresh.contains(e.id())).toList();
+        for (StoredEvent event : late) {
+            for (StoredEvent after : later) {
+                if (after.occurredAt().isAfter(event.occurredAt()) && !EventOrder.commute(event, after)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static void seen(Profile profile, String channel, Instant at, JsonNode p) {
@@ -125,7 +164,7 @@ final class ProfileProjection {
     }
 
     /** revenue if given, else the sum of price x quantity over the lines. */
-    private static BigDecimal amount(JsonNode p) {
+    static BigDecimal amount(JsonNode p) {
         if (p.hasNonNull("revenue")) {
             return p.get("revenue").decimalValue();
         }

@@ -1,8 +1,9 @@
 package io.omnidecide.profile;
 
 import io.omnidecide.decision.DecisionService;
-import io.omnidecide.event.ActivityReader;
 import io.omnidecide.event.IdentityStitcher;
+import io.omnidecide.store.DatabaseStore;
+import io.omnidecide.store.LockedProfiles;
 import io.omnidecide.event.RecentActivity;
 import io.omnidecide.facts.Channel;
 import io.omnidecide.problem.InvalidRequestException;
@@ -11,22 +12,17 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 
 /** Reads and writes profiles: what customers tell us through PUT, and the whole picture through GET. */
 @ApplicationScoped
 public class ProfileService {
 
-    private final ProfileStore store;
-    private final IdentityStitcher stitcher;
-    private final ActivityReader activity;
+    private final DatabaseStore store;
     private final DecisionService decisions;
     private final Clock clock;
 
-    public ProfileService(ProfileStore store, IdentityStitcher stitcher, ActivityReader activity, DecisionService decisions, Clock clock) {
+    public ProfileService(DatabaseStore store, DecisionService decisions, Clock clock) {
         this.store = store;
-        this.stitcher = stitcher;
-        this.activity = activity;
         this.decisions = decisions;
         this.clock = clock;
     }
@@ -42,7 +38,8 @@ public class ProfileService {
     public Saved update(String customerId, ProfileUpdate update) {
         validate(customerId, update);
         boolean created = store.find(customerId).isEmpty();
-        Profile profile = store.lockOrCreate(customerId, false);
+        LockedProfiles locked = new LockedProfiles(store);
+        Profile profile = locked.get(customerId, false);
         profile.anonymous = false;
         if (update.traits() != null) {
             update.traits().forEach((name, value) -> {
@@ -60,10 +57,11 @@ public class ProfileService {
         if (update.preferredChannels() != null) {
             profile.preferredChannels = new ArrayList<>(update.preferredChannels());
         }
-        if (update.identities() != null) {
-            update.identities().forEach(identity -> stitcher.link(identity.normalised(), profile));
-        }
         profile.updatedAt = clock.instant();
+        if (update.identities() != null) {
+            update.identities().forEach(identity -> IdentityStitcher.link(locked, identity.normalised(), customerId));
+        }
+        locked.saveAll();
         return new Saved(view(profile), created);
     }
 
@@ -71,10 +69,8 @@ public class ProfileService {
     }
 
     private ProfileView view(Profile p) {
-        RecentActivity recent = activity.of(p.customerId, clock.instant());
-        List<IdentityRef> identities = Identity.ofCustomer(p.customerId).stream()
-                .map(i -> new IdentityRef(i.key.type(), i.key.value())).toList();
-        return ProfileView.of(p, identities, recent, decisions.segmentsOf(p, recent));
+        RecentActivity recent = store.activity(p.customerId, clock.instant());
+        return ProfileView.of(p, store.identitiesOf(p.customerId), recent, decisions.segmentsOf(p, recent));
     }
 
     private static void validate(String customerId, ProfileUpdate update) {

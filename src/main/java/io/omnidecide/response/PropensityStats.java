@@ -33,10 +33,21 @@ public class PropensityStats implements ResponseCounts {
     @Override
     public Counts of(String actionId, String channel, String segment) {
         Instant now = clock.instant();
-        if (loadedAt.plus(REFRESH_EVERY).isBefore(now)) {
-            refresh(now);
+        if (stale(now)) {
+            refreshIfStale(now);
         }
         return counts.getOrDefault(key(actionId, channel, segment == null ? "none" : segment), Counts.ZERO);
+    }
+
+    private boolean stale(Instant now) {
+        return loadedAt.plus(REFRESH_EVERY).isBefore(now);
+    }
+
+    /** The threads that waited for a refresh find it done, rather than each running the query again. */
+    private synchronized void refreshIfStale(Instant now) {
+        if (stale(now)) {
+            refresh(now);
+        }
     }
 
     /** Reads the counts now rather than at the next refresh, for tests and operators. */

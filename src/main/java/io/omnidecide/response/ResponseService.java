@@ -6,27 +6,23 @@ import io.omnidecide.decision.UnknownDecisionException;
 import io.omnidecide.facts.Channel;
 import io.omnidecide.json.JsonColumns;
 import io.omnidecide.problem.InvalidRequestException;
+import io.omnidecide.store.DatabaseStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 
 /** Records what customers did with the actions decisions returned: the feedback loop's input. */
 @ApplicationScoped
 public class ResponseService {
 
-    public static final List<String> OUTCOMES = List.of("impression", "click", "accept", "dismiss", "convert");
-    /** Outcomes that count as a success when learning an action's propensity. */
-    public static final List<String> POSITIVE = List.of("click", "accept", "convert");
-
-    private final InteractionLog interactions;
+    private final DatabaseStore store;
     private final Clock clock;
 
-    public ResponseService(InteractionLog interactions, Clock clock) {
-        this.interactions = interactions;
+    public ResponseService(DatabaseStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
@@ -38,8 +34,8 @@ public class ResponseService {
         if (request.actionId() == null || request.actionId().isBlank()) {
             throw new InvalidRequestException("actionId", "actionId is required");
         }
-        if (!OUTCOMES.contains(request.outcome())) {
-            throw new InvalidRequestException("outcome", "outcome must be one of " + OUTCOMES);
+        if (!OutcomeRecorder.OUTCOMES.contains(request.outcome())) {
+            throw new InvalidRequestException("outcome", "outcome must be one of " + OutcomeRecorder.OUTCOMES);
         }
         if (request.channel() != null && Channel.fromWire(request.channel()).isEmpty()) {
             throw new InvalidRequestException("channel", "channel must be one of " + Channel.NAMES);
@@ -50,8 +46,8 @@ public class ResponseService {
         JsonNode action = returnedAction(decision, request.actionId());
         String channel = request.channel() != null ? request.channel() : action.path("channel").asText();
         String segment = JsonColumns.readTree(decision.response).path("lifecycleStage").asText(null);
-        boolean recorded = interactions.record(decision.decisionId, request.actionId(), request.outcome(), decision.customerId, channel,
-                action.path("category").asText(null), segment, at);
+        boolean recorded = OutcomeRecorder.record(store, decision.decisionId, request.actionId(), request.outcome(), decision.customerId,
+                channel, action.path("category").asText(null), segment, at);
         return new ResponseResult(decision.decisionId, request.actionId(), request.outcome(), !recorded);
     }
 

@@ -5,7 +5,7 @@ import io.omnidecide.csv.CsvLine;
 import io.omnidecide.decision.DecideRequest;
 import io.omnidecide.decision.DecideResponse;
 import io.omnidecide.decision.Decider;
-import io.omnidecide.event.InMemoryCustomers;
+import io.omnidecide.event.EventIngest;
 import io.omnidecide.event.IngestResult;
 import io.omnidecide.event.RecentActivity;
 import io.omnidecide.facts.Customer;
@@ -14,6 +14,7 @@ import io.omnidecide.facts.ResponseCounts;
 import io.omnidecide.json.JsonColumns;
 import io.omnidecide.profile.Profile;
 import io.omnidecide.ruleset.Ruleset;
+import io.omnidecide.store.MemoryStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,19 +72,20 @@ public final class LogReplayCommand {
 
         ScenarioClock clock = new ScenarioClock(log.isEmpty() ? Instant.EPOCH : log.get(0).at());
         // In event-time order no event arrives late, so the engagement window is all the history needed.
-        InMemoryCustomers customers = new InMemoryCustomers(clock, Duration.ofDays(31));
+        MemoryStore customers = new MemoryStore(clock, Duration.ofDays(31));
+        EventIngest ingest = new EventIngest(clock);
         long ingestStart = System.nanoTime();
         int accepted = 0;
         int rejected = 0;
         int duplicates = 0;
         for (Timed timed : log) {
             clock.set(timed.at());
-            IngestResult result = customers.ingest(timed.event());
+            IngestResult result = ingest.ingest(List.of(timed.event()), customers);
             accepted += result.accepted();
             rejected += result.rejected();
             duplicates += result.duplicates();
             if (timed.country() != null && result.accepted() == 1) {
-                customers.customer(timed.event().get("customerId").asText()).traits.putIfAbsent("country", timed.country());
+                customers.find(timed.event().get("customerId").asText()).orElseThrow().traits.putIfAbsent("country", timed.country());
             }
         }
         double ingestSeconds = (System.nanoTime() - ingestStart) / 1e9;
@@ -122,7 +124,7 @@ public final class LogReplayCommand {
     }
 
     /** Customers whose top action or segments differ between the two rulesets at the end of the log. */
-    private static void compare(InMemoryCustomers customers, Decider decider, Ruleset current, Ruleset other, String channel, Instant end) {
+    private static void compare(MemoryStore customers, Decider decider, Ruleset current, Ruleset other, String channel, Instant end) {
         int differing = 0;
         List<String> samples = new ArrayList<>();
         for (Profile profile : customers.all()) {

@@ -6,31 +6,28 @@ import io.omnidecide.decision.ActionResult;
 import io.omnidecide.decision.DecideRequest;
 import io.omnidecide.decision.DecideResponse;
 import io.omnidecide.decision.Decider;
+import io.omnidecide.decision.DecisionFlow;
+import io.omnidecide.event.EventIngest;
+import io.omnidecide.event.IdentityStitcher;
 import io.omnidecide.decision.SuppressedAction;
 import io.omnidecide.event.IngestResult;
-import io.omnidecide.event.InMemoryCustomers;
-import io.omnidecide.event.RecentActivity;
 import io.omnidecide.facts.Customer;
-import io.omnidecide.facts.Interactions;
-import io.omnidecide.facts.ResponseCounts;
 import io.omnidecide.json.JsonColumns;
 import io.omnidecide.problem.ProblemException;
 import io.omnidecide.profile.ConsentEntry;
-import io.omnidecide.profile.IdentityRef;
 import io.omnidecide.profile.Profile;
 import io.omnidecide.profile.ProfileView;
-import io.omnidecide.response.ResponseService;
+import io.omnidecide.response.OutcomeRecorder;
+import io.omnidecide.store.LockedProfiles;
+import io.omnidecide.store.MemoryStore;
 import io.omnidecide.ruleset.Ruleset;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -44,9 +41,11 @@ public final class ScenarioRunner {
     private static final Duration KEEP_ALL = Duration.ofDays(36_500);
 
     private final Decider decider;
+    private final DecisionFlow flow;
 
     public ScenarioRunner(Decider decider) {
         this.decider = decider;
+        this.flow = new DecisionFlow(decider);
     }
 
     /** Runs a scenario read from a file; an unreadable file is a failed result naming its problem. */
@@ -63,15 +62,15 @@ public final class ScenarioRunner {
         try {
             check(scenario);
             ScenarioClock clock = new ScenarioClock(scenario.start());
-            InMemoryCustomers customers = new InMemoryCustomers(clock, KEEP_ALL);
+            MemoryStore customers = new MemoryStore(clock, KEEP_ALL);
+            EventIngest ingest = new EventIngest(clock);
             String customerId = setUp(scenario, customers);
-            Journey journey = new Journey();
             for (int i = 0; i < scenario.steps().size(); i++) {
                 Scenario.Step step = scenario.steps().get(i);
                 // YAML reads "+0" as the number 0: show offsets the way testers write them.
                 String label = step.name() != null ? step.name()
                         : "step " + (i + 1) + " at +" + (step.at() == null ? "0" : step.at().replaceFirst("^\\+", ""));
-                results.add(runStep(scenario, i, label, step, customerId, customers, journey, clock, ruleset));
+                results.add(runStep(scenario, i, label, step, customerId, customers, ingest, clock, ruleset));
             }
         } catch (IllegalArgumentException | ProblemException e) {
             results.add(new ScenarioResult.StepResult("scenario file", false, null, null, e.getMessage()));
@@ -92,13 +91,14 @@ public final class ScenarioRunner {
     }
 
     /** Creates the scenario's customer from what it says about them; returns the customer's id. */
-    private static String setUp(Scenario scenario, InMemoryCustomers customers) {
+    private static String setUp(Scenario scenario, MemoryStore customers) {
         Scenario.ScenarioCustomer given = scenario.customer();
         String id = given == null || given.id() == null ? "scenario-customer" : given.id();
         if (given == null) {
             return id;
         }
-        Profile profile = customers.customer(id);
+        LockedProfiles locked = new LockedProfiles(customers);
+        Profile profile = locked.get(id, false);
         if (given.traits() != null) {
             profile.traits.putAll(given.traits());
         }
@@ -114,70 +114,18 @@ public final class ScenarioRunner {
             profile.preferredChannels = new ArrayList<>(given.preferredChannels());
         }
         if (given.identities() != null) {
-            given.identities().forEach(identity -> customers.link(identity, id));
+            given.identities().forEach(identity -> IdentityStitcher.link(locked, identity.normalised(), id));
         }
+        locked.saveAll();
         return id;
     }
 
-    /** The decisions made so far and what was done with them: the interaction history of the run. */
-    private static final class Journey implements ResponseCounts {
-        private final List<DecideResponse> decisions = new ArrayList<>();
-        private final Map<String, List<Interactions.Interaction>> byCustomer = new HashMap<>();
-        private final Set<String> recorded = new HashSet<>();
-        private final Map<String, long[]> counts = new HashMap<>();
-        private final Set<String> succeeded = new HashSet<>();
-
-        @Override
-        public Counts of(String actionId, String channel, String segment) {
-            long[] c = counts.getOrDefault(actionId + "|" + channel + "|" + segment, new long[2]);
-            return new Counts(c[0], c[1]);
-        }
-
-        Interactions of(String customerId, Instant now) {
-            return new Interactions(byCustomer.getOrDefault(customerId, List.of()), now);
-        }
-
-        /** As the service does: a decision sent by e-mail, SMS or push counts as an impression. */
-        void decided(DecideResponse decision, Instant now) {
-            decisions.add(decision);
-            decision.sentActions().forEach(a -> record(decision, a, "impression", a.channel(), now));
-        }
-
-        /** Records a response to the latest decision that returned the action; false if none did. */
-        boolean respond(Scenario.RespondStep response, Instant now) {
-            for (int i = decisions.size() - 1; i >= 0; i--) {
-                DecideResponse decision = decisions.get(i);
-                for (ActionResult action : decision.actions()) {
-                    if (action.actionId().equals(response.action())) {
-                        record(decision, action, response.outcome(), response.channel() == null ? action.channel() : response.channel(), now);
-                        return true;
-                    }
-                }
-            }
-            return false;
-        }
-
-        private void record(DecideResponse decision, ActionResult action, String outcome, String channel, Instant at) {
-            // One row per decision, action and outcome, as in the service: a repeated response counts once.
-            if (recorded.add(decision.decisionId() + "|" + action.actionId() + "|" + outcome)) {
-                byCustomer.computeIfAbsent(decision.customerId(), id -> new ArrayList<>())
-                        .add(new Interactions.Interaction(action.actionId(), channel, action.category(), outcome, at));
-                long[] c = counts.computeIfAbsent(action.actionId() + "|" + channel + "|" + decision.lifecycleStage(), k -> new long[2]);
-                // A decision's action succeeds once, however many positive outcomes follow (click, then convert).
-                boolean firstPositive = ResponseService.POSITIVE.contains(outcome)
-                        && succeeded.add(decision.decisionId() + "|" + action.actionId());
-                c[0] += outcome.equals("impression") ? 1 : 0;
-                c[1] += firstPositive ? 1 : 0;
-            }
-        }
-    }
-
     private ScenarioResult.StepResult runStep(Scenario scenario, int index, String label, Scenario.Step step, String customerId,
-            InMemoryCustomers customers, Journey journey, ScenarioClock clock, Ruleset ruleset) {
+            MemoryStore customers, EventIngest ingest, ScenarioClock clock, Ruleset ruleset) {
         Instant now = scenario.start().plus(Offsets.parse(step.at()));
         clock.set(now);
         if (step.events() != null) {
-            IngestResult ingested = customers.ingest(JsonColumns.MAPPER.valueToTree(withDefaults(scenario, index, step.events(), customerId, now)));
+            IngestResult ingested = ingest.ingest(List.copyOf(withDefaults(scenario, index, step.events(), customerId, now)), customers);
             if (ingested.rejected() > 0) {
                 return new ScenarioResult.StepResult(label, false, null, null, "events rejected: " + ingested.errors().stream()
                         .map(e -> "event " + (e.index() + 1) + ": " + e.reason()).collect(Collectors.joining("; ")));
@@ -185,10 +133,10 @@ public final class ScenarioRunner {
         }
         if (step.respond() != null) {
             for (Scenario.RespondStep response : step.respond()) {
-                if (!ResponseService.OUTCOMES.contains(response.outcome())) {
-                    return new ScenarioResult.StepResult(label, false, null, null, "respond: outcome must be one of " + ResponseService.OUTCOMES);
+                if (!OutcomeRecorder.OUTCOMES.contains(response.outcome())) {
+                    return new ScenarioResult.StepResult(label, false, null, null, "respond: outcome must be one of " + OutcomeRecorder.OUTCOMES);
                 }
-                if (!journey.respond(response, now)) {
+                if (!respond(customers, response, now)) {
                     return new ScenarioResult.StepResult(label, false, null, null,
                             "respond: no earlier decision of this scenario returned " + response.action());
                 }
@@ -199,14 +147,25 @@ public final class ScenarioRunner {
             Scenario.DecideStep d = step.decide();
             DecideRequest request = new DecideRequest(d.identity() == null && d.customerId() == null ? customerId : d.customerId(),
                     d.identity(), d.channel(), d.placement(), d.locale(), d.limit(), null);
-            Profile profile = request.customerId() != null ? customers.find(request.customerId()).orElse(null)
-                    : customers.findByIdentity(request.identity()).orElse(null);
-            RecentActivity activity = profile == null ? RecentActivity.NONE : customers.activity(profile.customerId, now);
-            Interactions history = profile == null ? Interactions.NONE : journey.of(profile.customerId, now);
-            decision = decider.decide(ruleset, request, profile, activity, history, journey, now);
-            journey.decided(decision, now);
+            decision = flow.decide(customers, ruleset, request, clock);
         }
         return check(label, step.expect(), decision, customers, customerId, now, ruleset);
+    }
+
+    /** Records a response to the latest decision of the run that returned the action; false if none did. */
+    private static boolean respond(MemoryStore customers, Scenario.RespondStep response, Instant now) {
+        List<DecideResponse> decisions = customers.decisions();
+        for (int i = decisions.size() - 1; i >= 0; i--) {
+            DecideResponse decision = decisions.get(i);
+            for (ActionResult action : decision.actions()) {
+                if (action.actionId().equals(response.action())) {
+                    OutcomeRecorder.record(customers, decision.decisionId(), action.actionId(), response.outcome(), decision.customerId(),
+                            response.channel() == null ? action.channel() : response.channel(), action.category(), decision.lifecycleStage(), now);
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Fills what a tester may leave out of an event: its id, the customer and the step's time. */
@@ -229,7 +188,7 @@ public final class ScenarioRunner {
     }
 
     private ScenarioResult.StepResult check(String label, Scenario.Expectations expect, DecideResponse decision,
-            InMemoryCustomers customers, String customerId, Instant now, Ruleset ruleset) {
+            MemoryStore customers, String customerId, Instant now, Ruleset ruleset) {
         if (expect == null) {
             return new ScenarioResult.StepResult(label, true, null, null, null, decided(decision));
         }
@@ -282,7 +241,7 @@ public final class ScenarioRunner {
     }
 
     private static void checkProfile(List<String> failures, Map<String, Object> actual, Map<String, Object> expected, Profile profile,
-            InMemoryCustomers customers, Instant now, Customer placed) {
+            MemoryStore customers, Instant now, Customer placed) {
         if (profile == null) {
             failures.add("no profile exists for the scenario's customer");
             return;

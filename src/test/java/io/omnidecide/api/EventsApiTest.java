@@ -145,6 +145,20 @@ class EventsApiTest {
     }
 
     @Test
+    void aDecideRightAfterTheAcceptSeesTheBatch() {
+        String customer = newCustomer("read-your-writes");
+        List<String> batch = new ArrayList<>();
+        for (int i = 0; i < 99; i++) {
+            batch.add(event(eventId(), customer, "page_view", "web", ago(Duration.ofMinutes(200 - i)), null));
+        }
+        batch.add(event(eventId(), customer, "purchase", "web", ago(Duration.ofMinutes(1)), PURCHASE));
+        postEvents("[" + String.join(",", batch) + "]").statusCode(202).body("accepted", equalTo(100));
+        Api.decide("{\"customerId\": \"" + customer + "\", \"channel\": \"web\"}").statusCode(200)
+                .body("knownCustomer", equalTo(true)).body("lifecycleStage", equalTo("new_customer"));
+        getProfile(customer).statusCode(200).body("metrics.orders", equalTo(1)).body("metrics.engagement.web", equalTo(100));
+    }
+
+    @Test
     void aLateEventIsPlacedInEventTime() {
         String customer = newCustomer("late");
         postEvents(event(eventId(), customer, "add_to_cart", "web", ago(Duration.ofHours(1)),
