@@ -1,90 +1,109 @@
 package io.omnidecide.decision;
 
-import io.omnidecide.facts.Customer;
 import io.omnidecide.facts.Stage;
 import io.omnidecide.facts.TracedFact;
 import io.omnidecide.ruleset.Ruleset;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
 /**
- * One decision's working memory. Runs the pipeline's stages one at a time, each its own agenda
- * group, telling the engine before each stage that the facts changed (the previous stage wrote
- * segments, categories...). Stamps every effect a rule records with that rule's name.
+ * One decision's working memory, on a session borrowed from the ruleset's pool. Runs the
+ * pipeline's stages one at a time, each its own agenda group, telling the engine before each stage
+ * which facts the previous stage changed (it wrote segments, categories...). Stamps every effect a
+ * rule records with that rule's name.
  */
 final class RuleSession implements AutoCloseable {
 
     /** Firings one stage may take; a table whose rules trigger each other forever stops here. */
     static final int MAX_FIRINGS_PER_STAGE = 10_000;
 
+    /** Holds no state (the rule name goes onto the facts), so one listener serves every session. */
+    private static final AgendaEventListener ATTRIBUTION = new DefaultAgendaEventListener() {
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+            String rule = event.getMatch().getRule().getName();
+            for (Object fact : event.getMatch().getObjects()) {
+                if (fact instanceof TracedFact traced) {
+                    traced.attributeTo(rule);
+                }
+            }
+        }
+    };
+
+    private final Ruleset ruleset;
     private final KieSession session;
+    private final List<TracedFact> facts = new ArrayList<>();
     private final List<FactHandle> handles = new ArrayList<>();
-    /** The customer's change count when the engine last evaluated it. */
-    private int customerChangesSeen;
+    /** Each fact's change count when the engine last evaluated it, by position in {@link #facts}. */
+    private int[] changesSeen = new int[16];
     private final long deadline;
     private final Duration timeLimit;
+    /** Only a session whose every stage ended normally goes back to the pool. */
+    private boolean failed;
 
     /**
      * @param deadline  the {@link System#nanoTime()} by which the decide must be done, checked before every firing
      * @param timeLimit the decide's time limit, for the problem when the deadline passes
      */
     RuleSession(Ruleset ruleset, long deadline, Duration timeLimit) {
+        this.ruleset = ruleset;
         this.timeLimit = timeLimit;
         this.deadline = deadline;
-        this.session = ruleset.newSession();
-        session.addEventListener(new DefaultAgendaEventListener() {
-            @Override
-            public void afterMatchFired(AfterMatchFiredEvent event) {
-                String rule = event.getMatch().getRule().getName();
-                for (Object fact : event.getMatch().getObjects()) {
-                    if (fact instanceof TracedFact traced) {
-                        traced.attributeTo(rule);
-                    }
-                }
-            }
-        });
+        this.session = ruleset.borrowSession();
+        session.addEventListener(ATTRIBUTION);
     }
 
-    void insert(Object fact) {
-        handles.add(session.insert(fact));
-        if (fact instanceof Customer customer) {
-            customerChangesSeen = customer.changes();
+    void insert(TracedFact fact) {
+        if (facts.size() == changesSeen.length) {
+            changesSeen = Arrays.copyOf(changesSeen, changesSeen.length * 2);
         }
+        changesSeen[facts.size()] = fact.changes();
+        facts.add(fact);
+        failed = true;
+        handles.add(session.insert(fact));
+        failed = false;
     }
 
     /**
-     * Runs a stage after telling the engine which facts the previous stage changed. Candidates are
-     * always re-evaluated (the pipeline sets some of their fields itself); the customer only when
-     * rules changed what conditions read of it, which spares every table on Customer (a 10,000-row
-     * eligibility table, say) from being evaluated again before each of the five stages.
+     * Runs a stage after telling the engine which facts changed since it last evaluated them: only
+     * those whose change count moved (the rules or the pipeline set something conditions read). An
+     * unchanged fact would match as before, and re-evaluating it costs every condition on its type
+     * (a 10,000-row eligibility table on the customer, say) once more per stage.
      */
     void run(Stage stage) {
-        for (FactHandle handle : handles) {
-            Object fact = session.getObject(handle);
-            if (fact instanceof Customer customer) {
-                if (customer.changes() == customerChangesSeen) {
-                    continue;
-                }
-                customerChangesSeen = customer.changes();
+        failed = true;
+        for (int i = 0; i < facts.size(); i++) {
+            TracedFact fact = facts.get(i);
+            if (fact.changes() != changesSeen[i]) {
+                changesSeen[i] = fact.changes();
+                session.update(handles.get(i), fact);
             }
-            session.update(handle, fact);
         }
         fire(stage);
     }
 
-    /** Runs a stage again for the facts given only; the others already went through it. */
-    void rerun(Stage stage, List<?> changed) {
-        for (Object fact : changed) {
-            session.update(session.getFactHandle(fact), fact);
+    /**
+     * Runs a stage again for the facts given only; the others already went through it (and the
+     * stage's own writes on them must not make its rules fire on them twice).
+     */
+    void rerun(Stage stage, List<? extends TracedFact> changed) {
+        failed = true;
+        for (TracedFact fact : changed) {
+            int i = facts.indexOf(fact);
+            changesSeen[i] = fact.changes();
+            session.update(handles.get(i), fact);
         }
         fire(stage);
     }
 
+    /** Leaves {@link #failed} set unless the stage ended normally: a condition or action that threw may leave the engine mid-way. */
     private void fire(Stage stage) {
         session.getAgenda().getAgendaGroup(stage.agendaGroup()).setFocus();
         // Past the deadline the filter lets nothing more fire, so the stage ends at once.
@@ -95,10 +114,12 @@ final class RuleSession implements AutoCloseable {
         if (fired >= MAX_FIRINGS_PER_STAGE) {
             throw new RuleLoopException(stage, fired);
         }
+        failed = false;
     }
 
     @Override
     public void close() {
-        session.dispose();
+        session.removeEventListener(ATTRIBUTION);
+        ruleset.returnSession(session, !failed);
     }
 }
