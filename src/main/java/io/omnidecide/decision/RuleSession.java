@@ -7,11 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.AgendaEventListener;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.FactHandle;
+import org.kie.api.runtime.rule.Match;
 
 /**
  * One decision's working memory, on a session borrowed from the ruleset's pool. Runs the
@@ -23,19 +22,6 @@ final class RuleSession implements AutoCloseable {
 
     /** Firings one stage may take; a table whose rules trigger each other forever stops here. */
     static final int MAX_FIRINGS_PER_STAGE = 10_000;
-
-    /** Holds no state (the rule name goes onto the facts), so one listener serves every session. */
-    private static final AgendaEventListener ATTRIBUTION = new DefaultAgendaEventListener() {
-        @Override
-        public void afterMatchFired(AfterMatchFiredEvent event) {
-            String rule = event.getMatch().getRule().getName();
-            for (Object fact : event.getMatch().getObjects()) {
-                if (fact instanceof TracedFact traced) {
-                    traced.attributeTo(rule);
-                }
-            }
-        }
-    };
 
     private final Ruleset ruleset;
     private final KieSession session;
@@ -57,7 +43,6 @@ final class RuleSession implements AutoCloseable {
         this.timeLimit = timeLimit;
         this.deadline = deadline;
         this.session = ruleset.borrowSession();
-        session.addEventListener(ATTRIBUTION);
     }
 
     void insert(TracedFact fact) {
@@ -106,8 +91,9 @@ final class RuleSession implements AutoCloseable {
     /** Leaves {@link #failed} set unless the stage ended normally: a condition or action that threw may leave the engine mid-way. */
     private void fire(Stage stage) {
         session.getAgenda().getAgendaGroup(stage.agendaGroup()).setFocus();
-        // Past the deadline the filter lets nothing more fire, so the stage ends at once.
-        int fired = session.fireAllRules(match -> System.nanoTime() - deadline < 0, MAX_FIRINGS_PER_STAGE);
+        Attribution attribution = new Attribution();
+        int fired = session.fireAllRules(attribution, MAX_FIRINGS_PER_STAGE);
+        attribution.attributeLastFiring();
         if (System.nanoTime() - deadline >= 0) {
             throw new RuleTimeLimitException(stage, timeLimit);
         }
@@ -117,9 +103,38 @@ final class RuleSession implements AutoCloseable {
         failed = false;
     }
 
+    /**
+     * Sees each match just before it fires: stamps the effects the previous firing recorded with that
+     * rule's name, and past the deadline lets nothing more fire, so the stage ends at once. (An agenda
+     * event listener could stamp them too, but makes the engine build two events per firing.)
+     */
+    private final class Attribution implements AgendaFilter {
+        private String rule;
+        private List<Object> facts = List.of();
+
+        @Override
+        public boolean accept(Match match) {
+            attributeLastFiring();
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            rule = match.getRule().getName();
+            facts = match.getObjects();
+            return true;
+        }
+
+        void attributeLastFiring() {
+            for (Object fact : facts) {
+                if (fact instanceof TracedFact traced) {
+                    traced.attributeTo(rule);
+                }
+            }
+            facts = List.of();
+        }
+    }
+
     @Override
     public void close() {
-        session.removeEventListener(ATTRIBUTION);
         ruleset.returnSession(session, !failed);
     }
 }
