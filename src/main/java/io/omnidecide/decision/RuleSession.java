@@ -31,8 +31,6 @@ final class RuleSession implements AutoCloseable {
     private int[] changesSeen = new int[16];
     private final long deadline;
     private final Duration timeLimit;
-    /** Only a session whose every stage ended normally goes back to the pool. */
-    private boolean failed;
 
     /**
      * @param deadline  the {@link System#nanoTime()} by which the decide must be done, checked before every firing
@@ -51,9 +49,7 @@ final class RuleSession implements AutoCloseable {
         }
         changesSeen[facts.size()] = fact.changes();
         facts.add(fact);
-        failed = true;
         handles.add(session.insert(fact));
-        failed = false;
     }
 
     /**
@@ -63,7 +59,6 @@ final class RuleSession implements AutoCloseable {
      * (a 10,000-row eligibility table on the customer, say) once more per stage.
      */
     void run(Stage stage) {
-        failed = true;
         for (int i = 0; i < facts.size(); i++) {
             TracedFact fact = facts.get(i);
             if (fact.changes() != changesSeen[i]) {
@@ -79,7 +74,6 @@ final class RuleSession implements AutoCloseable {
      * stage's own writes on them must not make its rules fire on them twice).
      */
     void rerun(Stage stage, List<? extends TracedFact> changed) {
-        failed = true;
         for (TracedFact fact : changed) {
             int i = facts.indexOf(fact);
             changesSeen[i] = fact.changes();
@@ -88,7 +82,6 @@ final class RuleSession implements AutoCloseable {
         fire(stage);
     }
 
-    /** Leaves {@link #failed} set unless the stage ended normally: a condition or action that threw may leave the engine mid-way. */
     private void fire(Stage stage) {
         session.getAgenda().getAgendaGroup(stage.agendaGroup()).setFocus();
         Attribution attribution = new Attribution();
@@ -100,7 +93,6 @@ final class RuleSession implements AutoCloseable {
         if (fired >= MAX_FIRINGS_PER_STAGE) {
             throw new RuleLoopException(stage, fired);
         }
-        failed = false;
     }
 
     /**
@@ -135,6 +127,6 @@ final class RuleSession implements AutoCloseable {
 
     @Override
     public void close() {
-        ruleset.returnSession(session, !failed);
+        ruleset.returnSession(session);
     }
 }

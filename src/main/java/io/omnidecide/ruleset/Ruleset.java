@@ -87,13 +87,12 @@ public final class Ruleset {
     }
 
     /**
-     * @param reusable false when a stage ended in an exception: that session is dropped rather than reset for the next decide
+     * Resets the session (working memory, agenda, fact handle counters: as new) and puts it back in
+     * the pool, also after a stage that ended in a problem: the engine's session registry holds every
+     * pooled session, so one dropped instead would never be freed.
      */
-    public void returnSession(KieSession session, boolean reusable) {
-        if (reusable) {
-            // A pooled session's dispose resets it and puts it back in the pool.
-            session.dispose();
-        }
+    public void returnSession(KieSession session) {
+        session.dispose();
     }
 
     /** The source of a rule; rules always have one, since every rule comes from a file. */
