@@ -8,9 +8,6 @@ import io.omnidecide.facts.ResponseCounts;
 import io.omnidecide.problem.InvalidRequestException;
 import io.omnidecide.profile.Profile;
 import io.omnidecide.ruleset.Ruleset;
-import java.nio.ByteBuffer;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -22,14 +19,6 @@ import java.util.regex.Pattern;
  * feed it from memory, so both decide alike.
  */
 public final class Decider {
-
-    private static final ThreadLocal<SecureRandom> IDS = ThreadLocal.withInitial(() -> {
-        try {
-            return SecureRandom.getInstance("DRBG");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("DRBG is part of every Java runtime since 9", e);
-        }
-    });
 
     private static final Pattern LOCALE = Pattern.compile("[a-zA-Z]{2,3}([-_][a-zA-Z0-9]{2,8})*");
 
@@ -72,23 +61,9 @@ public final class Decider {
 
     private DecideResponse decide(Ruleset ruleset, DecideRequest request, int limit, Customer customer, ResponseCounts responses, Instant now) {
         DecisionOutcome outcome = pipeline.decide(ruleset, customer, limit, responses, request.explainFully());
-        return new DecideResponse(decisionId(), customer.getCustomerId(), customer.isKnown(),
+        return new DecideResponse(UUID.randomUUID().toString(), customer.getCustomerId(), customer.isKnown(),
                 request.channel(), request.placement(), ruleset.version(), now, outcome.segments(), outcome.lifecycleStage(),
                 outcome.dmn(), outcome.actions(), outcome.suppressed(), outcome.candidates());
-    }
-
-    /**
-     * A random (version 4) UUID from a generator of this thread's own: ids must be unique, not
-     * secret, and {@link UUID#randomUUID()} makes every decide take turns on one shared generator.
-     * DRBG has far more state than the ids have bits, unlike a plain Random.
-     */
-    private static String decisionId() {
-        byte[] bits = new byte[16];
-        IDS.get().nextBytes(bits);
-        bits[6] = (byte) ((bits[6] & 0x0f) | 0x40);
-        bits[8] = (byte) ((bits[8] & 0x3f) | 0x80);
-        ByteBuffer buffer = ByteBuffer.wrap(bits);
-        return new UUID(buffer.getLong(), buffer.getLong()).toString();
     }
 
     /**
