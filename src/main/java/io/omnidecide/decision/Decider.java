@@ -38,12 +38,16 @@ public final class Decider {
 
     public DecideResponse decide(Ruleset ruleset, DecideRequest request, Profile profile, RecentActivity activity,
             Interactions interactions, ResponseCounts responses, Instant now) {
-        return decide(ruleset, request, facts(request, profile, activity, interactions, now), responses, now);
+        int limit = validate(request);
+        return decide(ruleset, request, limit, facts(request, profile, activity, interactions, now), responses, now);
     }
 
-    /** The customer fact a decide starts from: what the rules read, before they write anything. */
+    /**
+     * The customer fact a decide starts from: what the rules read, before they write anything.
+     *
+     * @param request a request {@link #validate} accepted
+     */
     public Customer facts(DecideRequest request, Profile profile, RecentActivity activity, Interactions interactions, Instant now) {
-        validate(request);
         RequestContext context = new RequestContext(request.channel(), request.placement(), request.locale());
         return profile == null
                 ? CustomerFacts.visitor(request.customerId(), context, defaultLanguage)
@@ -52,7 +56,10 @@ public final class Decider {
 
     /** A decision from a customer fact as {@link #facts} made it (now, or recorded with an earlier decision). */
     public DecideResponse decide(Ruleset ruleset, DecideRequest request, Customer customer, ResponseCounts responses, Instant now) {
-        int limit = validate(request);
+        return decide(ruleset, request, validate(request), customer, responses, now);
+    }
+
+    private DecideResponse decide(Ruleset ruleset, DecideRequest request, int limit, Customer customer, ResponseCounts responses, Instant now) {
         DecisionOutcome outcome = pipeline.decide(ruleset, customer, limit, responses, request.explainFully());
         return new DecideResponse(UUID.randomUUID().toString(), customer.getCustomerId(), customer.isKnown(),
                 request.channel(), request.placement(), ruleset.version(), now, outcome.segments(), outcome.lifecycleStage(),

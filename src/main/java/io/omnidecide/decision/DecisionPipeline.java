@@ -9,7 +9,6 @@ import io.omnidecide.facts.Stage;
 import io.omnidecide.facts.TracedFact;
 import io.omnidecide.message.MessageTemplate;
 import io.omnidecide.ruleset.DmnTimeLimitException;
-import io.omnidecide.ruleset.RuleSource;
 import io.omnidecide.ruleset.Ruleset;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The decision stages, in process and without I/O: evaluate the DMN models on the customer, segment the customer, find the eligible
@@ -46,8 +43,8 @@ public final class DecisionPipeline {
             Map.entry("channels", Stage.CATALOG), Map.entry("lever", Stage.CATALOG), Map.entry("context", Stage.CATALOG),
             Map.entry("suppressed", Stage.POLICY), Map.entry("copy", Stage.MESSAGE));
 
-    /** A condition reading a DMN result: dmn["valueTier"]. */
-    private static final Pattern DMN_READ = Pattern.compile("dmn\\[\"([^\"]+)\"\\]");
+    /** The effects of a candidate a returned action cites (with its eligibility). */
+    private static final Set<String> CITED_EFFECTS = Set.of("category", "lever", "context", "copy");
 
     /**
      * For replays and tools run by hand, which have no configuration: only a guard against rules
@@ -95,9 +92,8 @@ public final class DecisionPipeline {
             session.insert(customer);
             session.run(Stage.SEGMENT);
             session.run(Stage.ELIGIBILITY);
-            List<String> channels = Channel.ANY.equals(customer.getChannel()) ? Channel.NAMES : List.of(customer.getChannel());
             for (String action : customer.proposals()) {
-                for (String channel : channels) {
+                for (String channel : channels(ruleset, action, customer.getChannel(), explainFully)) {
                     Candidate candidate = new Candidate(action, channel, customer, customer.getLanguage());
                     candidates.add(candidate);
                     session.insert(candidate);
@@ -117,6 +113,26 @@ public final class DecisionPipeline {
             c.learnedPropensity(Propensity.of(c.getExpectedRate(), responses.of(c.getActionId(), c.getChannel(), customer.getLifecycleStage())));
         }
         return assemble(ruleset, customer, candidates, limit, explainFully);
+    }
+
+    /**
+     * The channels to make candidates of an action on. For "any", only those the actions table
+     * allows the action when the ruleset can tell beforehand: a candidate on any other channel is
+     * only ever "not sent on this channel", and would go through the catalog, policy and copy for
+     * nothing. A request on one channel, and a full explanation (which lists every candidate), get
+     * the candidate whatever the table says, so that it can say why not.
+     */
+    private static List<String> channels(Ruleset ruleset, String action, String requestChannel, boolean explainFully) {
+        if (!Channel.ANY.equals(requestChannel)) {
+            return List.of(requestChannel);
+        }
+        List<String> allowed = explainFully ? null : ruleset.channelsOf(action);
+        if (allowed == null) {
+            return Channel.NAMES;
+        }
+        List<String> channels = Channel.NAMES.stream().filter(allowed::contains).toList();
+        // No real channel listed: every candidate goes through the catalog, for "no channel allowed".
+        return channels.isEmpty() ? Channel.NAMES : channels;
     }
 
     /** When the DMN models and rules of one evaluation, together, must be done: one limit for the whole decide. */
@@ -221,7 +237,7 @@ public final class DecisionPipeline {
         List<Reason> reasons = new ArrayList<>();
         customer.effects().stream().filter(e -> e.kind().equals("eligible") && e.value().equals(c.getActionId()))
                 .forEach(e -> addReason(reasons, ruleset, e, customer));
-        c.effects().stream().filter(e -> Set.of("category", "lever", "context", "copy").contains(e.kind()))
+        c.effects().stream().filter(e -> CITED_EFFECTS.contains(e.kind()))
                 .forEach(e -> addReason(reasons, ruleset, e, customer));
         return reasons;
     }
@@ -234,24 +250,19 @@ public final class DecisionPipeline {
         if (effect.rule() == null || reasons.stream().anyMatch(r -> r.rule().equals(effect.rule()))) {
             return;
         }
-        Reason reason = reason(ruleset, effect);
-        reasons.add(reason);
-        if (reason.when() == null) {
-            return;
-        }
-        Matcher read = DMN_READ.matcher(reason.when());
-        while (read.find()) {
-            String decision = read.group(1);
+        reasons.add(reason(ruleset, effect));
+        Ruleset.Citation citation = ruleset.citation(effect.rule());
+        for (String decision : citation == null ? List.<String>of() : citation.dmnReads()) {
             customer.effects().stream().filter(e -> e.kind().equals("dmn") && e.value().equals(decision))
                     .forEach(e -> addReason(reasons, ruleset, e, customer));
         }
     }
 
     private static Reason reason(Ruleset ruleset, FactEffect effect) {
-        RuleSource source = ruleset.source(effect.rule());
+        Ruleset.Citation citation = ruleset.citation(effect.rule());
         String stage = STAGE_OF_EFFECT.getOrDefault(effect.kind(), Stage.POLICY).agendaGroup();
-        return source == null ? new Reason(stage, effect.rule(), null, null, null)
-                : new Reason(stage, effect.rule(), source.location(), source.when(), source.then());
+        return citation == null ? new Reason(stage, effect.rule(), null, null, null)
+                : new Reason(stage, effect.rule(), citation.location(), citation.when(), citation.then());
     }
 
     /** The reasons an action goes out on none of the channels in question. */

@@ -54,23 +54,23 @@ public class Candidate extends TracedFact {
     // ---- what the rules call -------------------------------------------------------------
 
     /** Other actions of the same category may go out in the same decision (otherwise one per category). */
-    public void setSeveralPerDecision(boolean several) { this.severalPerDecision = several; }
+    public void setSeveralPerDecision(boolean several) { this.severalPerDecision = several; changed(); }
     /** Returned only when no other action qualifies. */
-    public void setFallback(boolean fallback) { this.fallback = fallback; }
+    public void setFallback(boolean fallback) { this.fallback = fallback; changed(); }
     public boolean isSeveralPerDecision() { return severalPerDecision; }
     public boolean isFallback() { return fallback; }
 
     /** Share (0 to 1) of customers kept from this action as its control group. */
-    public void setHoldoutShare(double share) { this.holdoutShare = share; }
+    public void setHoldoutShare(double share) { this.holdoutShare = share; changed(); }
 
     public void setCategory(String category) { this.category = category; record("category", category); }
     /** The response rate (in %) expected before any response is seen: the prior of the learned propensity. */
-    public void setExpectedRate(double percent) { this.expectedRate = percent; }
+    public void setExpectedRate(double percent) { this.expectedRate = percent; changed(); }
     /** A business lever: multiplies the score (2 doubles it, 0.5 halves it). Levers rows multiply together. */
     public void multiplyLever(double factor) { this.lever *= factor; record("lever", "x" + factor); }
     /** A weight for the context of the request (channel, placement). Rows multiply together. */
     public void multiplyContextWeight(double factor) { this.contextWeight *= factor; record("context", "x" + factor); }
-    public void setValue(double value) { this.value = value; }
+    public void setValue(double value) { this.value = value; changed(); }
 
     /** Lists the channels the action may use, in the brand's order of preference. */
     public void allowChannels(String channels) {
@@ -123,27 +123,27 @@ public class Candidate extends TracedFact {
 
     /** Impressions of this action on this channel in the last {@code days} days. */
     public long impressions(int days) {
-        return customer.getInteractions().count("impression", days, i -> i.actionId().equals(actionId) && i.channel().equals(channel));
+        return customer.getInteractions().impressions(actionId, channel, days);
     }
 
     /** Impressions of this action on any channel in the last {@code days} days. */
     public long actionImpressions(int days) {
-        return customer.getInteractions().count("impression", days, i -> i.actionId().equals(actionId));
+        return customer.getInteractions().impressions(actionId, null, days);
     }
 
     /** Impressions of any action of this candidate's category, on any channel, in the last {@code days} days. */
     public long categoryImpressions(int days) {
-        return customer.getInteractions().count("impression", days, i -> category != null && category.equals(i.category()));
+        return customer.getInteractions().categoryImpressions(category, days);
     }
 
     /** Whole days since this action was last dismissed, on any channel; empty (never matches) if never. */
     public Integer getDaysSinceDismissed() {
-        return customer.getInteractions().daysSince("dismiss", i -> i.actionId().equals(actionId)).orElse(null);
+        return customer.getInteractions().daysSince("dismiss", actionId).orElse(null);
     }
 
     /** The customer converted on this action before. */
     public boolean isConverted() {
-        return customer.getInteractions().daysSince("convert", i -> i.actionId().equals(actionId)).isPresent();
+        return customer.getInteractions().daysSince("convert", actionId).isPresent();
     }
 
     /** The customer is in this action's control group: chosen by a stable hash, so the same on every channel. */

@@ -12,16 +12,22 @@ import java.security.NoSuchAlgorithmException;
  */
 public final class ControlGroup {
 
+    /** A digest per thread: getInstance looks the algorithm up among the providers on every call. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    });
+
     private ControlGroup() {
     }
 
     public static double position(String customerId, String actionId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest((customerId + "|" + actionId).getBytes(StandardCharsets.UTF_8));
-            long bits = ByteBuffer.wrap(digest).getLong() >>> 11;
-            return bits / (double) (1L << 53);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        // digest() resets the instance for the next call.
+        byte[] digest = SHA_256.get().digest((customerId + "|" + actionId).getBytes(StandardCharsets.UTF_8));
+        long bits = ByteBuffer.wrap(digest).getLong() >>> 11;
+        return bits / (double) (1L << 53);
     }
 }

@@ -4,15 +4,19 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * A customer's recent interaction history as contact-policy rows read it: how often an action was
  * shown, when it was last dismissed, whether it converted.
  */
 public final class Interactions {
+
+    private static final String IMPRESSION = "impression";
 
     public static final Interactions NONE = new Interactions(List.of(), Instant.EPOCH);
 
@@ -24,23 +28,62 @@ public final class Interactions {
     private final List<Interaction> history;
     @JsonProperty
     private final Instant now;
+    /**
+     * The history by outcome and action, and the impressions by category, built once per decide: a
+     * contact-policy table asks the same few counts of every candidate, each a walk over a short list.
+     */
+    private final Map<String, Map<String, List<Interaction>>> byOutcomeAndAction = new HashMap<>();
+    private final Map<String, List<Interaction>> impressionsByCategory = new HashMap<>();
 
     /** Also how a decision's recorded inputs are read back (decision.FactSnapshot). */
     @JsonCreator
     public Interactions(@JsonProperty("history") List<Interaction> history, @JsonProperty("now") Instant now) {
         this.history = List.copyOf(history);
         this.now = now;
+        for (Interaction i : this.history) {
+            byOutcomeAndAction.computeIfAbsent(i.outcome(), o -> new HashMap<>()).computeIfAbsent(i.actionId(), a -> new ArrayList<>()).add(i);
+            if (IMPRESSION.equals(i.outcome()) && i.category() != null) {
+                impressionsByCategory.computeIfAbsent(i.category(), c -> new ArrayList<>()).add(i);
+            }
+        }
     }
 
-    /** Interactions with this outcome in the last {@code days} days that match. */
-    long count(String outcome, int days, Predicate<Interaction> which) {
+    /** Impressions of an action in the last {@code days} days, on one channel or (null) any. */
+    long impressions(String actionId, String channel, int days) {
         Instant since = now.minus(Duration.ofDays(days));
-        return history.stream().filter(i -> i.outcome().equals(outcome) && !i.at().isBefore(since) && which.test(i)).count();
+        long count = 0;
+        for (Interaction i : of(IMPRESSION, actionId)) {
+            if (!i.at().isBefore(since) && (channel == null || channel.equals(i.channel()))) {
+                count++;
+            }
+        }
+        return count;
     }
 
-    /** Whole days since the latest interaction with this outcome that matches, if any. */
-    Optional<Integer> daysSince(String outcome, Predicate<Interaction> which) {
-        return history.stream().filter(i -> i.outcome().equals(outcome) && which.test(i)).map(Interaction::at)
-                .max(Instant::compareTo).map(at -> (int) Duration.between(at, now).toDays());
+    /** Impressions of any action of a category (none for no category) in the last {@code days} days. */
+    long categoryImpressions(String category, int days) {
+        Instant since = now.minus(Duration.ofDays(days));
+        long count = 0;
+        for (Interaction i : category == null ? List.<Interaction>of() : impressionsByCategory.getOrDefault(category, List.of())) {
+            if (!i.at().isBefore(since)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Whole days since the latest interaction of an action with this outcome, if any. */
+    Optional<Integer> daysSince(String outcome, String actionId) {
+        Instant latest = null;
+        for (Interaction i : of(outcome, actionId)) {
+            if (latest == null || i.at().isAfter(latest)) {
+                latest = i.at();
+            }
+        }
+        return latest == null ? Optional.empty() : Optional.of((int) Duration.between(latest, now).toDays());
+    }
+
+    private List<Interaction> of(String outcome, String actionId) {
+        return byOutcomeAndAction.getOrDefault(outcome, Map.of()).getOrDefault(actionId, List.of());
     }
 }

@@ -25,6 +25,11 @@ public abstract class TracedFact {
         effects.add(new FactEffect(kind, value));
     }
 
+    /** A change conditions can see that is not reported as an effect (a rate, a value, a flag). */
+    protected void changed() {
+        changes++;
+    }
+
     /** An effect that did not come from a firing rule, attributed to its source at once. */
     protected void record(String kind, String value, String source) {
         FactEffect effect = new FactEffect(kind, value);

@@ -21,6 +21,8 @@ public final class MessageTemplate {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)(?:\\|([^}]*))?}");
 
+    private static final Pattern SPACES = Pattern.compile("\\s{2,}");
+
     /** Every placeholder copy may use, and where its value comes from (docs/messages.md). */
     private static final Map<String, Function<Customer, String>> VALUES = Map.of(
             "firstName", Customer::getFirstName,
@@ -50,7 +52,7 @@ public final class MessageTemplate {
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);
-        return out.toString().replaceAll("\\s{2,}", " ").trim();
+        return SPACES.matcher(out).replaceAll(" ").trim();
     }
 
     /** Placeholder names used in a text that no customer value fills. */

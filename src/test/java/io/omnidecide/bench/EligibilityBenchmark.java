@@ -34,6 +34,7 @@ public class EligibilityBenchmark {
 
     @Setup
     public void setUp() {
+        ServiceLogLevels.apply();
         ruleset = new RulesetCompiler(Clock.systemUTC()).compile(RulesetFolders.read(Path.of("rules"), Path.of("decision-tables")));
         shapes = EligibilityShapes.draw(64, 7);
     }

@@ -53,6 +53,7 @@ public class PipelineBenchmark {
 
     @Setup
     public void setUp() {
+        ServiceLogLevels.apply();
         List<RulesetFile> files = new ArrayList<>(RulesetFolders.read(Path.of("rules"), Path.of("decision-tables")));
         if (generatedRows > 0) {
             files.add(new RulesetFile("decision-tables/generated.drl.csv", GeneratedTables.eligibility(generatedRows).getBytes(StandardCharsets.UTF_8)));

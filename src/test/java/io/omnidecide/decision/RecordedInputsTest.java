@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.omnidecide.facts.Customer;
 import io.omnidecide.facts.Interactions;
+import io.omnidecide.facts.ResponseCounts;
 import io.omnidecide.ruleset.Ruleset;
 import io.omnidecide.ruleset.RulesetCompiler;
 import io.omnidecide.ruleset.RulesetFolders;
@@ -58,6 +59,13 @@ class RecordedInputsTest {
         RuleTimeLimitException e = assertThrows(RuleTimeLimitException.class, () -> hurried.decide(rulesOnly, StarterPack.customer("web"), 3));
         assertEquals(503, e.status());
         assertTrue(e.getMessage().contains("stage 'segment'"), e.getMessage());
+        // The session it ran on went back to the pool, reset: the next decide on it is as on a new one.
+        DecisionPipeline unhurried = new DecisionPipeline("en");
+        Ruleset fresh = new RulesetCompiler(Clock.systemUTC()).compile(RulesetFolders.read(Path.of("rules"), Path.of("decision-tables"))
+                .stream().filter(f -> !f.isDmn()).toList());
+        Customer buyer = StarterPack.consenting(StarterPack.buyer("any", 3, 400, 200), "email");
+        assertEquals(unhurried.decide(fresh, StarterPack.consenting(StarterPack.buyer("any", 3, 400, 200), "email"), 3, ResponseCounts.NONE, true),
+                unhurried.decide(rulesOnly, buyer, 3, ResponseCounts.NONE, true));
     }
 
     /** The DMN models and the rules share the decide's one limit: a model evaluated past it ends the decide the same way. */
