@@ -59,7 +59,8 @@ public final class Decider {
         return decide(ruleset, request, validate(request), customer, responses, now);
     }
 
-    private DecideResponse decide(Ruleset ruleset, DecideRequest request, int limit, Customer customer, ResponseCounts responses, Instant now) {
+    /** A decision for a request {@link #validate} accepted with this limit. */
+    DecideResponse decide(Ruleset ruleset, DecideRequest request, int limit, Customer customer, ResponseCounts responses, Instant now) {
         DecisionOutcome outcome = pipeline.decide(ruleset, customer, limit, responses, request.explainFully());
         return new DecideResponse(UUID.randomUUID().toString(), customer.getCustomerId(), customer.isKnown(),
                 request.channel(), request.placement(), ruleset.version(), now, outcome.segments(), outcome.lifecycleStage(),

@@ -59,7 +59,7 @@ public class DecisionResource {
                      "suppressed": []}""")))
     @APIResponse(responseCode = "400", description = "No customer, unknown channel, bad locale or limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public DecideResponse decide(DecideRequest request) {
+    public String decide(DecideRequest request) {
         return decisions.decide(request);
     }
 

@@ -37,13 +37,15 @@ public class DecisionService {
                 config.decide().ruleTimeLimit()));
     }
 
+    /** The decision as JSON, exactly as the decision log stores it. */
     @Transactional
-    public DecideResponse decide(DecideRequest request) {
+    public String decide(DecideRequest request) {
         Timer.Sample sample = Timer.start(meters);
-        DecideResponse response = flow.decide(store, rulesets.current(), request, clock);
+        DecisionFlow.Decision decision = flow.decide(store, rulesets.current(), request, clock);
         sample.stop(meters.timer("omnidecide.decide", "channel", request.channel()));
-        response.actions().forEach(a -> meters.counter("omnidecide.decide.actions", "channel", a.channel(), "action", a.actionId()).increment());
-        return response;
+        decision.response().actions().forEach(a -> meters.counter("omnidecide.decide.actions", "channel", a.channel(), "action", a.actionId())
+                .increment());
+        return decision.json();
     }
 
     /** The profile's lifecycle stage and segments as the serving rules see them now. */

@@ -48,6 +48,21 @@ public final class Interactions {
         }
     }
 
+    /** Whether both hold the same interactions, in whatever order they were read. */
+    public boolean sameAs(Interactions other) {
+        if (history.size() != other.history.size()) {
+            return false;
+        }
+        Map<Interaction, Integer> counts = new HashMap<>();
+        history.forEach(i -> counts.merge(i, 1, Integer::sum));
+        for (Interaction i : other.history) {
+            if (counts.merge(i, -1, Integer::sum) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Impressions of an action in the last {@code days} days, on one channel or (null) any. */
     long impressions(String actionId, String channel, int days) {
         Instant since = now.minus(Duration.ofDays(days));

@@ -147,7 +147,7 @@ public final class ScenarioRunner {
             Scenario.DecideStep d = step.decide();
             DecideRequest request = new DecideRequest(d.identity() == null && d.customerId() == null ? customerId : d.customerId(),
                     d.identity(), d.channel(), d.placement(), d.locale(), d.limit(), null);
-            decision = flow.decide(customers, ruleset, request, clock);
+            decision = flow.decide(customers, ruleset, request, clock).response();
         }
         return check(label, step.expect(), decision, customers, customerId, now, ruleset);
     }

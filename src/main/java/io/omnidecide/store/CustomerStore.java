@@ -77,6 +77,6 @@ public interface CustomerStore {
     /** The learning counts decides read. */
     ResponseCounts responseCounts();
 
-    /** The decision log: request, response and the recorded inputs (decision.FactSnapshot) as JSON. */
-    void recordDecision(DecideRequest request, DecideResponse response, String inputs);
+    /** The decision log: request, response (as sent) and the recorded inputs (decision.FactSnapshot) as JSON. */
+    void recordDecision(DecideRequest request, DecideResponse response, String responseJson, String inputs);
 }

@@ -265,10 +265,10 @@ public class DatabaseStore implements CustomerStore {
     }
 
     @Override
-    public void recordDecision(DecideRequest request, DecideResponse response, String inputs) {
+    public void recordDecision(DecideRequest request, DecideResponse response, String responseJson, String inputs) {
         jdbc(c -> update(c, "insert into decision_record (decision_id, customer_id, channel, ruleset_version, request, response, inputs, "
                 + "decided_at) values (?, ?, ?, ?, ?, ?, ?, ?)", response.decisionId(), response.customerId(), response.channel(),
-                response.rulesetVersion(), JsonColumns.write(request), JsonColumns.write(response), inputs, utc(response.decidedAt())));
+                response.rulesetVersion(), JsonColumns.write(request), responseJson, inputs, utc(response.decidedAt())));
     }
 
     private <T> T jdbc(ReturningWork<T> work) {

@@ -212,7 +212,7 @@ public final class MemoryStore implements CustomerStore {
     }
 
     @Override
-    public void recordDecision(DecideRequest request, DecideResponse response, String inputs) {
+    public void recordDecision(DecideRequest request, DecideResponse response, String responseJson, String inputs) {
         decisions.add(response);
     }
 }
