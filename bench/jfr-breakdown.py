@@ -43,7 +43,7 @@ RULES = [
     ("templating", frame_in("io.omnidecide.message")),
     ("explanation (reasons, views, whyNot)", methods_of("io.omnidecide.decision.DecisionPipeline", "reasons", "addReason", "reason",
                                                         "effectReason", "view", "scoreTerms", "whyNot", "history")),
-    ("record writes (DecisionService.record)", methods_of("io.omnidecide.decision.DecisionService", "record")),
+    ("decision log writes (store.DecisionLog)", frame_in("io.omnidecide.store.DecisionLog")),
     ("auth", frame_in("io.omnidecide.access", "io.quarkus.security")),
     ("metrics", frame_in("io.micrometer")),
     ("logging", frame_in("org.jboss.logging", "org.jboss.logmanager")),

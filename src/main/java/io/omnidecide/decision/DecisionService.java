@@ -11,6 +11,8 @@ import io.omnidecide.json.JsonColumns;
 import io.omnidecide.profile.Profile;
 import io.omnidecide.ruleset.RulesetHolder;
 import io.omnidecide.store.DatabaseStore;
+import io.omnidecide.store.DecisionLog;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -27,21 +29,28 @@ public class DecisionService {
     private final Clock clock;
     private final MeterRegistry meters;
     private final DecisionFlow flow;
+    private final DecisionLog decisionLog;
 
-    public DecisionService(RulesetHolder rulesets, DatabaseStore store, Clock clock, MeterRegistry meters, OmnidecideConfig config) {
+    public DecisionService(RulesetHolder rulesets, DatabaseStore store, DecisionLog decisionLog, Clock clock, MeterRegistry meters,
+            OmnidecideConfig config) {
         this.rulesets = rulesets;
         this.store = store;
+        this.decisionLog = decisionLog;
         this.clock = clock;
         this.meters = meters;
         this.flow = new DecisionFlow(new Decider(config.decide().defaultLanguage(), config.decide().maxLimit(),
                 config.decide().ruleTimeLimit()));
     }
 
-    /** The decision as JSON, exactly as the decision log stores it. */
-    @Transactional
+    /**
+     * The decision as JSON, exactly as the decision log stores it: decided in one transaction, and
+     * answered once its record is written (the log batches records of concurrent decides after their
+     * transactions, see store.DecisionLog).
+     */
     public String decide(DecideRequest request) {
         Timer.Sample sample = Timer.start(meters);
-        DecisionFlow.Decision decision = flow.decide(store, rulesets.current(), request, clock);
+        DecisionFlow.Decision decision = QuarkusTransaction.requiringNew().call(() -> flow.decide(store, rulesets.current(), request, clock));
+        decisionLog.awaitWritten(decision.response().decisionId());
         sample.stop(meters.timer("omnidecide.decide", "channel", request.channel()));
         decision.response().actions().forEach(a -> meters.counter("omnidecide.decide.actions", "channel", a.channel(), "action", a.actionId())
                 .increment());

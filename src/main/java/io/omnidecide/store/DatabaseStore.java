@@ -61,11 +61,13 @@ public class DatabaseStore implements CustomerStore {
     private final EntityManager em;
     private final Clock clock;
     private final PropensityStats propensities;
+    private final DecisionLog decisionLog;
 
-    public DatabaseStore(EntityManager em, Clock clock, PropensityStats propensities) {
+    public DatabaseStore(EntityManager em, Clock clock, PropensityStats propensities, DecisionLog decisionLog) {
         this.em = em;
         this.clock = clock;
         this.propensities = propensities;
+        this.decisionLog = decisionLog;
     }
 
     @Override
@@ -264,10 +266,10 @@ public class DatabaseStore implements CustomerStore {
         return propensities;
     }
 
+    /** Queued for the decision log once the transaction commits: see {@link DecisionLog}; the service waits for it before answering. */
     @Override
     public void recordDecision(DecideRequest request, DecideResponse response, String responseJson, String inputs) {
-        jdbc(c -> update(c, "insert into decision_record (decision_id, customer_id, channel, ruleset_version, request, response, inputs, "
-                + "decided_at) values (?, ?, ?, ?, ?, ?, ?, ?)", response.decisionId(), response.customerId(), response.channel(),
+        decisionLog.writeAfterCommit(new DecisionLog.Row(response.decisionId(), response.customerId(), response.channel(),
                 response.rulesetVersion(), JsonColumns.write(request), responseJson, inputs, utc(response.decidedAt())));
     }
 
