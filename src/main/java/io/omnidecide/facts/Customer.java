@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The customer as the rules see it during one decision: profile, what events taught us, and the
@@ -156,9 +158,9 @@ public class Customer extends TracedFact {
     public Integer getDaysSinceLastPurchase() { return daysSinceLastPurchase; }
     public void setDaysSinceLastPurchase(Integer days) { this.daysSinceLastPurchase = days; }
     public Set<String> getPurchasedSkus() { return purchasedSkus; }
-    public void setPurchasedSkus(Set<String> skus) { this.purchasedSkus = Set.copyOf(skus); }
+    public void setPurchasedSkus(Set<String> skus) { this.purchasedSkus = sorted(skus); }
     public Set<String> getPurchasedCategories() { return purchasedCategories; }
-    public void setPurchasedCategories(Set<String> categories) { this.purchasedCategories = Set.copyOf(categories); }
+    public void setPurchasedCategories(Set<String> categories) { this.purchasedCategories = sorted(categories); }
     public int getCartItemCount() { return cartItemCount; }
     public void setCartItemCount(int count) { this.cartItemCount = count; }
     public double getCartValue() { return cartValue; }
@@ -172,7 +174,7 @@ public class Customer extends TracedFact {
     public boolean isPurchasedSinceLastCartAdd() { return purchasedSinceLastCartAdd; }
     public void setPurchasedSinceLastCartAdd(boolean purchased) { this.purchasedSinceLastCartAdd = purchased; }
     public Map<String, Integer> getEngagement30d() { return engagement30d; }
-    public void setEngagement30d(Map<String, Integer> engagement) { this.engagement30d = Map.copyOf(engagement); }
+    public void setEngagement30d(Map<String, Integer> engagement) { this.engagement30d = sorted(engagement); }
     public int getAppSessions14d() { return appSessions14d; }
     public void setAppSessions14d(int sessions) { this.appSessions14d = sessions; }
     public int getAppSessions30d() { return appSessions30d; }
@@ -190,7 +192,7 @@ public class Customer extends TracedFact {
     public String getAcquisitionCampaign() { return acquisitionCampaign; }
     public void setAcquisitionCampaign(String campaign) { this.acquisitionCampaign = campaign; }
     public Map<String, String> getConsent() { return consent; }
-    public void setConsent(Map<String, String> consent) { this.consent = Map.copyOf(consent); }
+    public void setConsent(Map<String, String> consent) { this.consent = sorted(consent); }
     public String getEmailConsent() { return consentFor("email"); }
     public String getSmsConsent() { return consentFor("sms"); }
     public String getPushConsent() { return consentFor("push"); }
@@ -213,5 +215,15 @@ public class Customer extends TracedFact {
     /** Segments as a list in the order rules added them. */
     public List<String> segmentList() {
         return new ArrayList<>(segments);
+    }
+
+    // Sorted, not Set.copyOf/Map.copyOf: those iterate in an order that changes from one JVM to the
+    // next, and a rule iterating them, or the recorded inputs, must read the same on every replay.
+    private static Set<String> sorted(Set<String> values) {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(values));
+    }
+
+    private static <V> Map<String, V> sorted(Map<String, V> values) {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(values));
     }
 }

@@ -41,6 +41,19 @@ class RecordedInputsTest {
                 "the dismissal recorded with the inputs still holds the reminder back: " + after.suppressed());
     }
 
+    /** Set.copyOf and Map.copyOf would iterate in an order drawn anew by each JVM: the inputs and the rules read them sorted. */
+    @Test
+    void setsAndMapsOfTheFactReadInTheSameOrderOnEveryJvm() {
+        Customer c = StarterPack.consenting(StarterPack.customer("web"), "sms", "email", "push", "app", "whatsapp");
+        c.setPurchasedSkus(java.util.Set.of("Z-9", "A-1", "M-5", "C-3", "X-7"));
+        c.setEngagement30d(java.util.Map.of("web", 3, "app", 1, "email", 2, "sms", 5));
+        assertEquals(List.of("A-1", "C-3", "M-5", "X-7", "Z-9"), List.copyOf(c.getPurchasedSkus()));
+        assertEquals(List.of("app", "email", "push", "sms", "whatsapp"), List.copyOf(c.getConsent().keySet()));
+        assertEquals(List.of("app", "email", "sms", "web"), List.copyOf(c.getEngagement30d().keySet()));
+        String json = FactSnapshot.write(c);
+        assertTrue(json.indexOf("A-1") < json.indexOf("C-3") && json.indexOf("X-7") < json.indexOf("Z-9"), json);
+    }
+
     @Test
     void whatRulesWriteIsNotPartOfTheInputs() {
         Customer decided = StarterPack.buyer("web", 12, 400, 3);
