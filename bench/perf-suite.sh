@@ -88,7 +88,7 @@ first_decide() {
   local data=$1 label=$2
   shift 2
   start_service "$JAR_H2" "$ROOT/decision-tables" "$WORK/h2-$label.log" "$@" -Domnidecide.security.admin-key-file="$data/admin-key" \
-    -Dquarkus.datasource.jdbc.url="jdbc:h2:file:$data/omnidecide;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+    -Dquarkus.datasource.jdbc.url="jdbc:h2:file:$data/omnidecide;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
   until [ -s "$data/admin-key" ] && curl -sf -o /dev/null -X POST "$BASE/v1/decide" -H "Authorization: Bearer $(cat "$data/admin-key")" \
       -H 'Content-Type: application/json' -d '{"customerId": "first-caller", "channel": "web"}'; do
     kill -0 "$PID" 2>/dev/null || { tail -40 "$WORK/h2-$label.log" >&2; exit 1; }

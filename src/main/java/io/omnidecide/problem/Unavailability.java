@@ -1,12 +1,13 @@
 package io.omnidecide.problem;
 
+import jakarta.transaction.RollbackException;
 import java.nio.channels.ClosedChannelException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
 /**
  * Reads a failure's cause chain for the two that are not the service's fault: the database could
- * not be reached or gave no connection in time (the caller may retry: 503), and the client went
+ * not be reached, gave no connection in time or lost it at commit (the caller may retry: 503), and the client went
  * away before the answer was written (nobody to answer, nothing to alert on).
  */
 final class Unavailability {
@@ -19,7 +20,9 @@ final class Unavailability {
 
     static boolean databaseUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException) {
+            // A commit the database could not take (its connection died at that moment) ends as a
+            // rollback with no SQL state left: nothing was kept, and the caller may retry.
+            if (t instanceof SQLTransientConnectionException || t instanceof RollbackException) {
                 return true;
             }
             if (t instanceof SQLException sql && (POOL_EXHAUSTED.equals(sql.getMessage()) || connectionState(sql.getSQLState()))) {

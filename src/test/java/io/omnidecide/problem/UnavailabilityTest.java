@@ -20,6 +20,8 @@ class UnavailabilityTest {
                 Arguments.of("connection refused (state 08001)", new RuntimeException(new SQLException("refused", "08001")), true, false),
                 Arguments.of("server shutting down (57P01)", new SQLException("terminating", "57P01"), true, false),
                 Arguments.of("transient connection", new SQLTransientConnectionException("gone"), true, false),
+                Arguments.of("commit refused as the connection died", new IllegalStateException(new jakarta.transaction.RollbackException("rolled back")),
+                        true, false),
                 Arguments.of("unique key violation (23505)", new RuntimeException(new SQLException("duplicate key", "23505")), false, false),
                 Arguments.of("a bug", new NullPointerException(), false, false),
                 Arguments.of("client closed the connection", new UncheckedIOException(new IOException(new ClosedChannelException())), false, true));
