@@ -87,8 +87,10 @@ start_service() {
   local jar=$1 tables=$2 log=$3
   shift 3
   STARTED=$(date +%s%N)
+  # Its GC pauses, so that a latency step can say how much of its tail they are (gc_pauses in perf-suite.sh).
+  GC_LOG="$log.gc"
   # shellcheck disable=SC2086 # SERVICE_OPTS is a list of JVM options
-  java "-Xmx$HEAP" $SERVICE_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
+  java "-Xmx$HEAP" $SERVICE_OPTS "-Xlog:gc:file=$GC_LOG" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
     -Domnidecide.ruleset.rules-dir="$ROOT/rules" -Domnidecide.ruleset.tables-dir="$tables" \
     -Domnidecide.security.admin-key-file="$WORK/admin-key" "$@" -jar "$jar" > "$log" 2>&1 &
   PID=$!

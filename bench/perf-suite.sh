@@ -69,8 +69,9 @@ build
 # and the service's CPU per request (warm-up included).
 at_rate() {
   echo "== $1 at $3/s (constant rate, bench/LoadGenerator.java)"
-  local before out
+  local before out gc_from
   before=$(cpu_ticks "$PID")
+  gc_from=$(($(wc -l < "$GC_LOG") + 1))
   out="$WORK/load-$1.txt"
   java -Xmx256m -cp "$HDR:$BENCH_CLASSES" LoadGenerator --base "$BASE" --target "$2" --rate "$3" \
     --duration "$RATE_DURATION" --warmup "$WARMUP" --customers "$CUSTOMERS" | tee "$out"
@@ -80,6 +81,11 @@ at_rate() {
   note "$1.cpu_ms" "$(awk -v t=$(($(cpu_ticks "$PID") - before)) -v hz="$HZ" -v n="$(field sent_all "$line")" \
     'BEGIN { printf "%.3f", n ? t * 1000 / hz / n : 0 }')"
   echo "service CPU per request: $(result "$1.cpu_ms") ms"
+  # The service's GC pauses during the step (warm-up included): how many, the longest, and their sum.
+  read -r n longest total < <(tail -n "+$gc_from" "$GC_LOG" | sed -n 's/.*Pause.* \([0-9.]*\)ms$/\1/p' \
+    | awk '{ n++; t += $1; if ($1 > m) m = $1 } END { printf "%d %.1f %.1f\n", n, m, t }')
+  note "$1.gc_pauses" "$n"; note "$1.gc_max_ms" "$longest"; note "$1.gc_total_ms" "$total"
+  echo "GC during it: $n pauses, longest $longest ms, $total ms in all"
 }
 
 # first_decide DATA LABEL [JVM options]: starts the embedded default on data folder DATA and notes, as
@@ -255,6 +261,9 @@ print(f"the constant-rate generator reached {n(gen)}/s on the ceiling ({gen / ce
       f"it is used at {n(half)}/s: {'not the limit' if gen >= 2 * half else 'TOO CLOSE to its limit: latency figures are suspect'}")
 print()
 p99, ping99, table99 = f("decide.half.p99_ms"), f("ping.half.p99_ms"), f(f"decide_{rows}.half.p99_ms")
+for step in ("decide.half", f"decide_{rows}.half"):
+    print(f"GC during {step}: {n(f(step + '.gc_pauses'))} pauses, longest {f(step + '.gc_max_ms')} ms, "
+          f"{f(step + '.gc_total_ms')} ms in all (its p99 {f(step + '.p99_ms')} ms)")
 # An in-order event plus k replayed at what one more event after a late one costs; 25% for the tick-sized noise of CPU per event.
 late_bound = 1.25 * (f("late.inorder_cpu_ms") + k * max(f("late.replay_cpu_ms"), 0))
 targets = [
