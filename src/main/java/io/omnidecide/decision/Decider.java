@@ -93,7 +93,7 @@ public final class Decider {
         if (request.customerId() != null && (request.customerId().isBlank() || request.customerId().length() > 128)) {
             throw new InvalidRequestException("customerId", "customerId must be a non-empty string of at most 128 characters");
         }
-        if (request.customerId() == null && request.identity().problem() != null) {
+        if (request.identity() != null && request.identity().problem() != null) {
             throw new InvalidRequestException("identity", request.identity().problem());
         }
         if (request.channel() == null || !(Channel.ANY.equals(request.channel()) || Channel.fromWire(request.channel()).isPresent())) {
@@ -101,6 +101,9 @@ public final class Decider {
         }
         if (request.locale() != null && !LOCALE.matcher(request.locale()).matches()) {
             throw new InvalidRequestException("locale", "locale must be a language tag such as en, en-GB or sv-SE");
+        }
+        if (request.explain() != null && !request.explainFully()) {
+            throw new InvalidRequestException("explain", "explain takes only 'full' (every candidate and what became of it); leave it out for the short answer");
         }
         int limit = request.limit() == null ? 1 : request.limit();
         if (limit < 1 || limit > maxLimit) {

@@ -31,8 +31,7 @@ public final class DecisionFlow {
     /** Decides on the store's data; the time is read after the customer's lock, if one is taken. */
     public DecideResponse decide(CustomerStore store, Ruleset ruleset, DecideRequest request, Clock clock) {
         decider.validate(request);
-        String customerId = request.customerId() != null ? request.customerId()
-                : store.customerOf(request.identity().normalised()).orElse(null);
+        String customerId = customerOf(store, request);
         boolean sends = Channel.ANY.equals(request.channel()) || Channel.isOutbound(request.channel());
         // Outbound decides for one customer take turns, so two at once cannot both pass a cap. The lock is
         // taken by the read itself: a profile read first and locked after could have changed in between.
@@ -49,5 +48,20 @@ public final class DecisionFlow {
         response.sentActions().forEach(a -> OutcomeRecorder.record(store, response.decisionId(), a.actionId(), "impression",
                 response.customerId(), a.channel(), a.category(), response.lifecycleStage(), now));
         return response;
+    }
+
+    /** The customer the request names; an identity given beside a customerId must not be another customer's. */
+    private static String customerOf(CustomerStore store, DecideRequest request) {
+        if (request.identity() == null) {
+            return request.customerId();
+        }
+        String owner = store.customerOf(request.identity().normalised()).orElse(null);
+        if (request.customerId() == null) {
+            return owner;
+        }
+        if (owner != null && !owner.equals(request.customerId())) {
+            throw new CustomerIdentityConflictException(request.customerId(), request.identity().type(), owner);
+        }
+        return request.customerId();
     }
 }

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.List;
 
 /**
  * Checks one incoming event item on its own, so a bad item is rejected with its reason while the
@@ -22,6 +24,9 @@ final class EventValidator {
     static final int MAX_ID_LENGTH = 128;
     /** Senders' clocks drift; an event further in the future than this is a bug, not drift. */
     static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
+    /** The fields an event item takes; any other is a mistake to report, not to drop silently. */
+    static final List<String> FIELDS = List.of("id", "customerId", "identity", "type", "channel", "occurredAt", "properties");
+    static final List<String> IDENTITY_FIELDS = List.of("type", "value");
 
     private final Clock clock;
 
@@ -46,6 +51,7 @@ final class EventValidator {
         if (item == null || !item.isObject()) {
             throw new Invalid(null, "an event must be a JSON object");
         }
+        onlyKnownFields(item, FIELDS, "");
         String id = requiredText(item, "id", MAX_ID_LENGTH);
         String customerId = optionalText(item, "customerId", MAX_ID_LENGTH);
         IdentityRef identity = identity(item);
@@ -79,6 +85,7 @@ final class EventValidator {
         if (!node.isObject() || !node.path("type").isTextual() || !node.path("value").isTextual()) {
             throw new Invalid("identity", "identity must be an object {\"type\": \"email|phone|device|cookie|...\", \"value\": \"...\"}");
         }
+        onlyKnownFields(node, IDENTITY_FIELDS, "identity.");
         IdentityRef ref = new IdentityRef(node.get("type").asText(), node.get("value").asText());
         String problem = ref.problem();
         if (problem != null) {
@@ -142,6 +149,16 @@ final class EventValidator {
             }
             default -> {
                 // The remaining types carry no required properties.
+            }
+        }
+    }
+
+    private static void onlyKnownFields(JsonNode node, List<String> known, String prefix) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw new Invalid(prefix + name, "unknown field '" + prefix + name + "'; " + (prefix.isEmpty() ? "an event" : prefix
+                        .substring(0, prefix.length() - 1)) + " takes: " + String.join(", ", known));
             }
         }
     }
