@@ -42,7 +42,7 @@ class ScenarioApiTest {
                 .body("scenarios[0].name", equalTo("visitor gets the newsletter"))
                 .body("scenarios[0].passed", equalTo(true))
                 .body("scenarios[1].passed", equalTo(false))
-                .body("scenarios[1].steps[0].step", equalTo("step 1 at +0"))
+                .body("scenarios[1].steps[0].step", equalTo("step 1: at +0"))
                 .body("scenarios[1].steps[0].expected.topAction", equalTo("win_back"))
                 .body("scenarios[1].steps[0].actual.topAction", equalTo("newsletter_signup"))
                 .body("scenarios[1].steps[0].explanation", containsString("decision-tables/eligibility.drl.csv row 18"));
