@@ -31,7 +31,9 @@ public record Scenario(String name, String description, Instant start, ScenarioC
     public record RespondStep(String action, String outcome, String channel) {
     }
 
-    public record DecideStep(String customerId, IdentityRef identity, String channel, String placement, String locale, Integer limit) {
+    /** A decide as POST /v1/decide takes it; customerId defaults to the scenario's customer. */
+    public record DecideStep(String customerId, IdentityRef identity, String channel, List<String> channels, String placement, String locale,
+            Integer limit) {
     }
 
     /** What must hold after the step. Every field is optional; action fields need the step to decide. */

@@ -146,7 +146,7 @@ public final class ScenarioRunner {
         if (step.decide() != null) {
             Scenario.DecideStep d = step.decide();
             DecideRequest request = new DecideRequest(d.identity() == null && d.customerId() == null ? customerId : d.customerId(),
-                    d.identity(), d.channel(), d.placement(), d.locale(), d.limit(), null);
+                    d.identity(), d.channel(), d.placement(), d.locale(), d.limit(), null, null, d.channels());
             decision = flow.decide(customers, ruleset, request, clock);
         }
         return check(label, step.expect(), decision, customers, customerId, now, ruleset);

@@ -54,6 +54,15 @@ class StrictRequestsApiTest {
     }
 
     @Test
+    void channelsToChooseAmongGoWithAnyOnlyAndNameRealChannels() {
+        decide("{\"customerId\": \"c-1\", \"channel\": \"any\", \"channels\": [\"app\", \"email\"]}").statusCode(200);
+        refused("{\"customerId\": \"c-1\", \"channel\": \"web\", \"channels\": [\"app\"]}", "channels", "with channel 'web' leave it out");
+        refused("{\"customerId\": \"c-1\", \"channel\": \"any\", \"channels\": [\"fax\"]}", "channels", "distinct channels from [web,");
+        refused("{\"customerId\": \"c-1\", \"channel\": \"any\", \"channels\": []}", "channels", "non-empty");
+        refused("{\"customerId\": \"c-1\", \"channel\": \"any\", \"channels\": \"app\"}", "channels", "an array");
+    }
+
+    @Test
     void aCustomerIdWithAnotherCustomersIdentityIsAConflictNamingBoth() {
         String ada = newCustomer("ada");
         String bob = newCustomer("bob");
