@@ -53,6 +53,9 @@ public class RequestLimits {
     }
 
     private Response admitted(Caller caller, ContainerRequestContext request) {
+        if (AccessLog.enabled()) {
+            request.setProperty(AccessLog.KEY, caller.keyName());
+        }
         Response tooLarge = bodyTooLarge(request);
         return tooLarge != null ? tooLarge : rateLimited(caller, request);
     }

@@ -14,6 +14,7 @@ import io.omnidecide.store.DatabaseStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import org.jboss.logging.Logger;
 
 /**
  * Answers decide on the database: the decide flow ({@link DecisionFlow}) on the serving ruleset, in
@@ -21,6 +22,8 @@ import java.time.Clock;
  */
 @ApplicationScoped
 public class DecisionService {
+
+    private static final Logger LOG = Logger.getLogger(DecisionService.class);
 
     private final RulesetHolder rulesets;
     private final DatabaseStore store;
@@ -41,7 +44,11 @@ public class DecisionService {
     public DecideResponse decide(DecideRequest request) {
         Timer.Sample sample = Timer.start(meters);
         DecideResponse response = flow.decide(store, rulesets.current(), request, clock);
-        sample.stop(meters.timer("omnidecide.decide", "channel", request.channel()));
+        long nanos = sample.stop(meters.timer("omnidecide.decide", "channel", request.channel()));
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("Decision %s on %s with ruleset %s chose %s in %d us", response.decisionId(), response.channel(),
+                    response.rulesetVersion(), response.actions().stream().map(a -> a.actionId() + "@" + a.channel()).toList(), nanos / 1000);
+        }
         response.actions().forEach(a -> meters.counter("omnidecide.decide.actions", "channel", a.channel(), "action", a.actionId()).increment());
         return response;
     }

@@ -2,6 +2,7 @@ package io.omnidecide.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -21,6 +22,12 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     /** A pool busy for its acquisition timeout frees up within a second or two; a database restart takes longer, and clients retry again. */
     private static final int RETRY_AFTER_SECONDS = 1;
+
+    private final MeterRegistry meters;
+
+    public ProblemMappers(MeterRegistry meters) {
+        this.meters = meters;
+    }
 
     @ServerExceptionMapper
     public Response domain(ProblemException e, UriInfo uri) {
@@ -85,7 +92,9 @@ public class ProblemMappers {
                 Map.of("errorId", errorId)));
     }
 
-    private static Response respond(Problem problem) {
+    private Response respond(Problem problem) {
+        meters.counter("omnidecide.problems", "status", String.valueOf(problem.status()),
+                "type", problem.type().substring(problem.type().lastIndexOf('/') + 1)).increment();
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 }
