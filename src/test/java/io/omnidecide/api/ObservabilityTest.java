@@ -7,14 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +50,27 @@ class ObservabilityTest {
         assertTrue(metrics.keySet().stream().anyMatch(k -> k.startsWith("agroal_active_count")), "the connection pool's metrics");
         metrics.keySet().stream().filter(k -> k.startsWith("# HELP omnidecide_"))
                 .forEach(k -> assertFalse(metrics.get(k).isBlank(), k + " has help text"));
+    }
+
+    @Test
+    void theGrafanaDashboardReadsOnlyMetricsTheServiceExposes() throws Exception {
+        // Counters appear once counted: a decide, an event, a response and a problem.
+        String decisionId = Api.decide("{\"customerId\": \"" + Api.newCustomer("obs") + "\", \"channel\": \"web\"}").statusCode(200)
+                .extract().path("decisionId");
+        Api.postEvents("{\"id\": \"" + Api.eventId() + "\", \"customerId\": \"obs\", \"type\": \"page_view\"}").statusCode(202);
+        Api.given().contentType(ContentType.JSON).body("{\"decisionId\": \"" + decisionId + "\", \"actionId\": \"newsletter_signup\", \"outcome\": \"click\"}")
+                .post("/v1/responses").then().statusCode(202);
+        Api.decide("{}").statusCode(400);
+        String dashboard = Files.readString(Path.of("docs/grafana-dashboard.json"));
+        Set<String> exposed = scrape().keySet().stream().filter(k -> !k.startsWith("#")).map(k -> k.replaceFirst("\\{.*", ""))
+                .collect(Collectors.toSet());
+        Matcher used = Pattern.compile("\\b(omnidecide|agroal|http_server)_[a-z_]+").matcher(dashboard);
+        int count = 0;
+        while (used.find()) {
+            count++;
+            assertTrue(exposed.contains(used.group()), used.group() + " is on the dashboard but not in /q/metrics");
+        }
+        assertTrue(count >= 10, "the dashboard reads the service's metrics");
     }
 
     @Test
