@@ -114,41 +114,50 @@ final class EventValidator {
         return at;
     }
 
-    /** What each type needs to be applied to the profile. */
+    /** What the type needs to be applied to the profile: its declared properties ({@link EventType#properties()}). */
     private static void checkProperties(EventType type, String customerId, IdentityRef identity, ObjectNode p) {
-        switch (type) {
-            case ADD_TO_CART, REMOVE_FROM_CART -> {
-                requiredText(p, "sku", 128, "properties.");
-                optionalNumber(p, "price");
-                optionalPositiveInt(p, "quantity");
+        if (type.linksIdentity() && (customerId == null || identity == null)) {
+            throw new Invalid(customerId == null ? "customerId" : "identity",
+                    "an identify event links an identity to a customer: it needs both customerId and identity");
+        }
+        for (EventProperty property : EventType.COMMON) {
+            check(property, p, "properties.");
+        }
+        for (EventProperty property : type.properties()) {
+            check(property, p, "properties.");
+        }
+    }
+
+    private static void check(EventProperty property, JsonNode node, String prefix) {
+        String field = prefix + property.name();
+        JsonNode value = node.get(property.name());
+        if (value == null || value.isNull()) {
+            if (property.required()) {
+                throw new Invalid(field, field + " is required");
             }
-            case PURCHASE, STORE_PURCHASE, RETURN -> {
-                optionalNumber(p, "revenue");
-                optionalNumber(p, "price");
-                optionalPositiveInt(p, "quantity");
-                JsonNode items = p.get("items");
-                if (items != null && !items.isArray()) {
-                    throw new Invalid("properties.items", "properties.items must be an array of {sku, name, category, price, quantity}");
+            return;
+        }
+        boolean fits = switch (property.kind()) {
+            case TEXT -> value.isTextual() && !value.asText().isBlank() && value.asText().length() <= MAX_ID_LENGTH;
+            case NUMBER -> value.isNumber();
+            case COUNT -> value.isIntegralNumber() && value.canConvertToInt() && value.asInt() >= 1;
+            case CHANNEL -> value.isTextual() && Channel.fromWire(value.asText()).isPresent();
+            case CONSENT_STATUS -> value.isTextual() && ConsentEntry.STATUSES.contains(value.asText());
+            case ORDER_LINES -> value.isArray();
+            case OBJECT -> value.isObject();
+        };
+        if (!fits) {
+            throw new Invalid(field, field + " must be " + property.kind().accepts());
+        }
+        if (property.kind() == EventProperty.Kind.ORDER_LINES) {
+            for (int i = 0; i < value.size(); i++) {
+                JsonNode line = value.get(i);
+                if (!line.isObject()) {
+                    throw new Invalid(field + "[" + i + "]", field + "[" + i + "] must be an order line {sku, name, category, price, quantity}");
                 }
-            }
-            case CONSENT_CHANGED -> {
-                String channel = requiredText(p, "channel", 32, "properties.");
-                if (Channel.fromWire(channel).isEmpty()) {
-                    throw new Invalid("properties.channel", "unknown channel '" + channel + "'");
+                for (EventProperty part : EventProperty.LINE) {
+                    check(part, line, field + "[" + i + "].");
                 }
-                String status = requiredText(p, "status", 16, "properties.");
-                if (!ConsentEntry.STATUSES.contains(status)) {
-                    throw new Invalid("properties.status", "consent status must be one of " + ConsentEntry.STATUSES);
-                }
-            }
-            case IDENTIFY -> {
-                if (customerId == null || identity == null) {
-                    throw new Invalid(customerId == null ? "customerId" : "identity",
-                            "an identify event links an identity to a customer: it needs both customerId and identity");
-                }
-            }
-            default -> {
-                // The remaining types carry no required properties.
             }
         }
     }
@@ -164,47 +173,25 @@ final class EventValidator {
     }
 
     private static String requiredText(JsonNode node, String field, int maxLength) {
-        return requiredText(node, field, maxLength, "");
-    }
-
-    private static String requiredText(JsonNode node, String field, int maxLength, String prefix) {
-        String text = optionalText(node, field, maxLength, prefix);
+        String text = optionalText(node, field, maxLength);
         if (text == null) {
-            throw new Invalid(prefix + field, prefix + field + " is required");
+            throw new Invalid(field, field + " is required");
         }
         return text;
     }
 
     private static String optionalText(JsonNode node, String field, int maxLength) {
-        return optionalText(node, field, maxLength, "");
-    }
-
-    private static String optionalText(JsonNode node, String field, int maxLength, String prefix) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
         }
         if (!value.isTextual() || value.asText().isBlank()) {
-            throw new Invalid(prefix + field, prefix + field + " must be a non-empty string");
+            throw new Invalid(field, field + " must be a non-empty string");
         }
         if (value.asText().length() > maxLength) {
-            throw new Invalid(prefix + field, prefix + field + " must be at most " + maxLength + " characters");
+            throw new Invalid(field, field + " must be at most " + maxLength + " characters");
         }
         return value.asText();
-    }
-
-    private static void optionalNumber(ObjectNode p, String field) {
-        JsonNode value = p.get(field);
-        if (value != null && !value.isNull() && !value.isNumber()) {
-            throw new Invalid("properties." + field, "properties." + field + " must be a number");
-        }
-    }
-
-    private static void optionalPositiveInt(ObjectNode p, String field) {
-        JsonNode value = p.get(field);
-        if (value != null && !value.isNull() && (!value.isIntegralNumber() || value.asInt() < 1)) {
-            throw new Invalid("properties." + field, "properties." + field + " must be a whole number of at least 1");
-        }
     }
 
     /** Item-level failure, caught in {@link #validate}; never leaves this class. */

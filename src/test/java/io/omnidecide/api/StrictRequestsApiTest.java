@@ -94,6 +94,25 @@ class StrictRequestsApiTest {
     }
 
     @Test
+    void eventPropertiesAreCheckedAsTheReferenceSaysItemByItem() {
+        String id = newCustomer("strict");
+        String purchase = "{\"id\": \"" + eventId() + "\", \"customerId\": \"" + id + "\", \"type\": \"purchase\", \"properties\": "
+                + "{\"items\": [{\"sku\": \"A\", \"price\": 10}, {\"sku\": \"B\", \"price\": \"ten\"}]}}";
+        String consent = "{\"id\": \"" + eventId() + "\", \"customerId\": \"" + id + "\", \"type\": \"consent_changed\", \"properties\": "
+                + "{\"channel\": \"fax\", \"status\": \"granted\"}}";
+        String identify = "{\"id\": \"" + eventId() + "\", \"customerId\": \"" + id + "\", \"identity\": {\"type\": \"cookie\", \"value\": \"ck-1\"},"
+                + " \"type\": \"identify\", \"properties\": {\"traits\": \"Ada\"}}";
+        String good = "{\"id\": \"" + eventId() + "\", \"customerId\": \"" + id + "\", \"type\": \"purchase\", \"properties\": "
+                + "{\"items\": [{\"sku\": \"A\", \"price\": 10, \"quantity\": 2}]}}";
+        postEvents("[" + purchase + "," + consent + "," + identify + "," + good + "]").statusCode(202)
+                .body("accepted", equalTo(1)).body("rejected", equalTo(3))
+                .body("errors[0].field", equalTo("properties.items[1].price")).body("errors[0].reason", containsString("a number"))
+                .body("errors[1].field", equalTo("properties.channel")).body("errors[1].reason", containsString("one of web, app"))
+                .body("errors[2].field", equalTo("properties.traits")).body("errors[2].reason", containsString("an object"));
+        Api.getProfile(id).statusCode(200).body("metrics.orders", equalTo(1));
+    }
+
+    @Test
     void otherRoutesAreStrictToo() {
         putProfile(newCustomer("strict"), "{\"trait\": {\"firstName\": \"Ada\"}}").statusCode(400).body("field", equalTo("trait"));
         Api.given().contentType(ContentType.JSON).body("{\"decisionId\": \"d\", \"actionId\": \"a\", \"outcome\": \"click\", \"chanel\": \"web\"}")
