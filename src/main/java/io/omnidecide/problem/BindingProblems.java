@@ -1,6 +1,7 @@
 package io.omnidecide.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -25,22 +26,27 @@ final class BindingProblems {
         if (e instanceof UnrecognizedPropertyException unknown) {
             String known = unknown.getKnownPropertyIds() == null ? "" : unknown.getKnownPropertyIds().stream()
                     .map(String::valueOf).sorted().collect(Collectors.joining(", "));
-            return new Problem(INVALID_REQUEST, "The request is not valid", 400,
-                    "unknown field '" + field + "'" + (known.isEmpty() ? "" : "; this object takes: " + known), instance,
-                    Map.of("field", field, "accepts", known));
+            return invalid(instance, field, "unknown field '" + field + "'" + (known.isEmpty() ? "" : "; this object takes: " + known), known);
         }
         if (e instanceof MismatchedInputException mismatch && !field.isEmpty() && mismatch.getTargetType() != null) {
             String accepts = accepted(mismatch.getTargetType());
-            return new Problem(INVALID_REQUEST, "The request is not valid", 400,
-                    "field '" + field + "' must be " + accepts, instance, Map.of("field", field, "accepts", accepts));
+            return invalid(instance, field, "field '" + field + "' must be " + accepts, accepts);
+        }
+        if (!field.isEmpty() && e.getCause() instanceof InputCoercionException outOfRange && outOfRange.getTargetType() != null) {
+            String accepts = accepted(outOfRange.getTargetType()) + " in range";
+            return invalid(instance, field, "field '" + field + "' must be " + accepts, accepts);
         }
         if (!field.isEmpty()) {
-            return new Problem(INVALID_REQUEST, "The request is not valid", 400,
-                    "field '" + field + "' has the wrong type or format", instance, Map.of("field", field));
+            return invalid(instance, field, "field '" + field + "' has the wrong type or format", null);
         }
         String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
         return new Problem("https://omnidecide.io/problems/invalid-json", "The request body cannot be read", 400,
                 "the body is not valid JSON" + where + ": " + e.getOriginalMessage(), instance, Map.of());
+    }
+
+    private static Problem invalid(String instance, String field, String detail, String accepts) {
+        return new Problem(INVALID_REQUEST, "The request is not valid", 400, detail, instance,
+                accepts == null || accepts.isEmpty() ? Map.of("field", field) : Map.of("field", field, "accepts", accepts));
     }
 
     /** The JSON a Java type binds from, in a channel developer's words. */

@@ -36,7 +36,10 @@ class StrictRequestsApiTest {
     void wrongTypesAreRefusedNotCoerced() {
         refused("{\"customerId\": \"c-1\", \"channel\": \"web\", \"limit\": \"2\"}", "limit", "a whole number");
         refused("{\"customerId\": \"c-1\", \"channel\": \"web\", \"limit\": 2.5}", "limit", "a whole number");
+        refused("{\"customerId\": \"c-1\", \"channel\": \"web\", \"limit\": true}", "limit", "a whole number");
         refused("{\"customerId\": 42, \"channel\": \"web\"}", "customerId", "a string");
+        refused("{\"customerId\": true, \"channel\": \"web\"}", "customerId", "a string");
+        refused("{\"customerId\": \"c-1\", \"channel\": \"web\", \"limit\": 99999999999}", "limit", "a whole number");
         refused("{\"customerId\": \"c-1\", \"channel\": [\"web\"]}", "channel", "a string");
         refused("{\"customerId\": \"c-1\", \"channel\": \"web\", \"context\": \"home\"}", "context", "an object");
         refused("{\"customerId\": \"c-1\", \"channel\": \"web\", \"explain\": \"yes\"}", "explain", "'full'");
