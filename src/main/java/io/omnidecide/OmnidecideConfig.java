@@ -34,6 +34,9 @@ public interface OmnidecideConfig {
         /** Largest request body, in bytes, for POST /v1/events (a batch). */
         @WithDefault("1048576")
         int eventsBodyBytes();
+
+        /** Largest request body, in bytes, for POST /v1/scenarios/run: a whole suite in one request. */
+        int scenariosBodyBytes();
     }
 
     interface RulesetSettings {

@@ -1,6 +1,7 @@
 package io.omnidecide.access;
 
 import io.omnidecide.problem.Problem;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.jboss.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -25,10 +27,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Keys", description = "API keys and their roles (admin only)")
 public class KeyResource {
 
-    private final ApiKeyService keys;
+    private static final Logger LOG = Logger.getLogger(KeyResource.class);
 
-    public KeyResource(ApiKeyService keys) {
+    private final ApiKeyService keys;
+    private final SecurityIdentity caller;
+
+    public KeyResource(ApiKeyService keys, SecurityIdentity caller) {
         this.keys = keys;
+        this.caller = caller;
     }
 
     @POST
@@ -43,7 +49,9 @@ public class KeyResource {
     @APIResponse(responseCode = "400", description = "Bad name or role", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "The name is taken", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response create(KeyRequest request) {
-        return Response.status(Response.Status.CREATED).entity(keys.create(request)).build();
+        CreatedKey created = keys.create(request);
+        LOG.infof("Key %s created with roles %s by key %s", created.name(), created.roles(), caller.getPrincipal().getName());
+        return Response.status(Response.Status.CREATED).entity(created).build();
     }
 
     @GET
@@ -61,5 +69,6 @@ public class KeyResource {
     @APIResponse(responseCode = "409", description = "The last admin key", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public void revoke(@PathParam("name") String name) {
         keys.revoke(name);
+        LOG.infof("Key %s revoked by key %s", name, caller.getPrincipal().getName());
     }
 }

@@ -5,6 +5,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.omnidecide.OmnidecideConfig;
 import io.omnidecide.problem.Problem;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,8 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Abuse limits before any work is done: request body size by endpoint, and requests per second per
- * key (token buckets: a key may burst up to one second's allowance, then is held to its rate).
+ * What every request meets first, before its route is matched or its body read: a valid key (401
+ * otherwise, whatever the body, its type or the path), then abuse limits: request body size by
+ * endpoint, and requests per second per key (token buckets: a key may burst up to one second's
+ * allowance, then is held to its rate). Roles are checked after, by each endpoint's {@code @RolesAllowed}.
  */
 @ApplicationScoped
 public class RequestLimits {
@@ -27,6 +30,7 @@ public class RequestLimits {
     private final int smallBodyBytes;
     private final int eventsBodyBytes;
     private final int uploadBodyBytes;
+    private final int scenariosBodyBytes;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     public RequestLimits(CurrentIdentityAssociation identities, OmnidecideConfig config) {
@@ -34,19 +38,26 @@ public class RequestLimits {
         this.smallBodyBytes = config.security().smallBodyBytes();
         this.eventsBodyBytes = config.security().eventsBodyBytes();
         this.uploadBodyBytes = config.ruleset().maxUploadBytes();
+        this.scenariosBodyBytes = config.security().scenariosBodyBytes();
     }
 
-    @ServerRequestFilter
+    /** Pre-matching: a caller without a valid key learns nothing of the routes, their media types or their limits. */
+    @ServerRequestFilter(preMatching = true)
     public Uni<Response> limit(ContainerRequestContext request) {
-        Response tooLarge = bodyTooLarge(request);
-        if (tooLarge != null) {
-            return Uni.createFrom().item(tooLarge);
-        }
         return identities.getDeferredIdentity()
-                .map(identity -> identity.<Caller>getAttribute(ApiKeyIdentityProvider.CALLER))
-                .map(caller -> caller == null ? null : rateLimited(caller, request))
-                // A bad key is answered by the security check with 401; it has no bucket to spend.
-                .onFailure().recoverWithNull();
+                .map(identity -> identity.isAnonymous()
+                        ? AccessProblems.unauthorized(request.getUriInfo().getPath(), AccessProblems.NO_KEY)
+                        : admitted(identity.getAttribute(ApiKeyIdentityProvider.CALLER), request))
+                .onFailure(AuthenticationFailedException.class)
+                .recoverWithItem(() -> AccessProblems.unauthorized(request.getUriInfo().getPath(), AccessProblems.BAD_KEY));
+    }
+
+    private Response admitted(Caller caller, ContainerRequestContext request) {
+        if (AccessLog.enabled()) {
+            request.setProperty(AccessLog.KEY, caller.keyName());
+        }
+        Response tooLarge = bodyTooLarge(request);
+        return tooLarge != null ? tooLarge : rateLimited(caller, request);
     }
 
     private Response bodyTooLarge(ContainerRequestContext request) {
@@ -55,7 +66,8 @@ public class RequestLimits {
             return null;
         }
         String path = request.getUriInfo().getPath();
-        int limit = path.startsWith("/v1/events") ? eventsBodyBytes : path.equals("/v1/rulesets") ? uploadBodyBytes : smallBodyBytes;
+        int limit = path.startsWith("/v1/events") ? eventsBodyBytes : path.equals("/v1/rulesets") ? uploadBodyBytes
+                : path.equals("/v1/scenarios/run") ? scenariosBodyBytes : smallBodyBytes;
         long bytes;
         try {
             bytes = Long.parseLong(length.trim());

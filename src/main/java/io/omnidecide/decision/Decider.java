@@ -61,7 +61,7 @@ public final class Decider {
 
     /** A decision for a request {@link #validate} accepted with this limit. */
     DecideResponse decide(Ruleset ruleset, DecideRequest request, int limit, Customer customer, ResponseCounts responses, Instant now) {
-        DecisionOutcome outcome = pipeline.decide(ruleset, customer, limit, responses, request.explainFully());
+        DecisionOutcome outcome = pipeline.decide(ruleset, customer, limit, responses, request.explainFully(), request.channels());
         return new DecideResponse(UUID.randomUUID().toString(), customer.getCustomerId(), customer.isKnown(),
                 request.channel(), request.placement(), ruleset.version(), now, outcome.segments(), outcome.lifecycleStage(),
                 outcome.dmn(), outcome.actions(), outcome.suppressed(), outcome.candidates());
@@ -94,19 +94,36 @@ public final class Decider {
         if (request.customerId() != null && (request.customerId().isBlank() || request.customerId().length() > 128)) {
             throw new InvalidRequestException("customerId", "customerId must be a non-empty string of at most 128 characters");
         }
-        if (request.customerId() == null && request.identity().problem() != null) {
+        if (request.identity() != null && request.identity().problem() != null) {
             throw new InvalidRequestException("identity", request.identity().problem());
         }
         if (request.channel() == null || !(Channel.ANY.equals(request.channel()) || Channel.fromWire(request.channel()).isPresent())) {
             throw new InvalidRequestException("channel", "channel must be one of " + Channel.NAMES + " or 'any'");
         }
+        if (request.channels() != null) {
+            checkChannels(request);
+        }
         if (request.locale() != null && !LOCALE.matcher(request.locale()).matches()) {
             throw new InvalidRequestException("locale", "locale must be a language tag such as en, en-GB or sv-SE");
+        }
+        if (request.explain() != null && !request.explainFully()) {
+            throw new InvalidRequestException("explain", "explain takes only 'full' (every candidate and what became of it); leave it out for the short answer");
         }
         int limit = request.limit() == null ? 1 : request.limit();
         if (limit < 1 || limit > maxLimit) {
             throw new InvalidRequestException("limit", "limit must be between 1 and " + maxLimit);
         }
         return limit;
+    }
+
+    private static void checkChannels(DecideRequest request) {
+        if (!Channel.ANY.equals(request.channel())) {
+            throw new InvalidRequestException("channels", "channels names the channels a decide on 'any' chooses among; with channel '"
+                    + request.channel() + "' leave it out, or ask on 'any'");
+        }
+        if (request.channels().isEmpty() || request.channels().stream().anyMatch(c -> c == null || Channel.fromWire(c).isEmpty())
+                || request.channels().stream().distinct().count() < request.channels().size()) {
+            throw new InvalidRequestException("channels", "channels must be a non-empty list of distinct channels from " + Channel.NAMES);
+        }
     }
 }

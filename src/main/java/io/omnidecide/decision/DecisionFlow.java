@@ -43,8 +43,7 @@ public final class DecisionFlow {
     /** Decides on the store's data; an outbound decision's time is read under the customer's lock when it sends. */
     public Decision decide(CustomerStore store, Ruleset ruleset, DecideRequest request, Clock clock) {
         int limit = decider.validate(request);
-        String customerId = request.customerId() != null ? request.customerId()
-                : store.customerOf(request.identity().normalised()).orElse(null);
+        String customerId = customerOf(store, request);
         Profile profile = customerId == null ? null : store.find(customerId).orElse(null);
         long version = profile == null ? 0 : profile.version;
         Attempt attempt = attempt(store, ruleset, request, limit, profile, clock.instant());
@@ -76,5 +75,20 @@ public final class DecisionFlow {
         String inputs = FactSnapshot.write(facts);
         DecideResponse response = decider.decide(ruleset, request, limit, facts, store.responseCounts(), now);
         return new Attempt(response, JsonColumns.write(response), inputs, history);
+    }
+
+    /** The customer the request names; an identity given beside a customerId must not be another customer's. */
+    private static String customerOf(CustomerStore store, DecideRequest request) {
+        if (request.identity() == null) {
+            return request.customerId();
+        }
+        String owner = store.customerOf(request.identity().normalised()).orElse(null);
+        if (request.customerId() == null) {
+            return owner;
+        }
+        if (owner != null && !owner.equals(request.customerId())) {
+            throw new CustomerIdentityConflictException(request.customerId(), request.identity().type(), owner);
+        }
+        return request.customerId();
     }
 }

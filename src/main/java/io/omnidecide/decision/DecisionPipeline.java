@@ -40,7 +40,7 @@ public final class DecisionPipeline {
     private static final Map<String, Stage> STAGE_OF_EFFECT = Map.ofEntries(
             Map.entry("dmn", Stage.SEGMENT), Map.entry("lifecycle", Stage.SEGMENT), Map.entry("segment", Stage.SEGMENT),
             Map.entry("recommendation", Stage.SEGMENT), Map.entry("eligible", Stage.ELIGIBILITY), Map.entry("category", Stage.CATALOG),
-            Map.entry("channels", Stage.CATALOG), Map.entry("lever", Stage.CATALOG), Map.entry("context", Stage.CATALOG),
+            Map.entry("channels", Stage.CATALOG), Map.entry("outbound", Stage.CATALOG), Map.entry("lever", Stage.CATALOG), Map.entry("context", Stage.CATALOG),
             Map.entry("suppressed", Stage.POLICY), Map.entry("copy", Stage.MESSAGE));
 
     /** The effects of a candidate a returned action cites (with its eligibility). */
@@ -84,6 +84,13 @@ public final class DecisionPipeline {
      * @param explainFully also list every candidate considered and what became of it
      */
     DecisionOutcome decide(Ruleset ruleset, Customer customer, int limit, ResponseCounts responses, boolean explainFully) {
+        return decide(ruleset, customer, limit, responses, explainFully, null);
+    }
+
+    /** @param anyOf for a decide on "any", the channels the request named to choose among; null for the outbound ones */
+    DecisionOutcome decide(Ruleset ruleset, Customer customer, int limit, ResponseCounts responses, boolean explainFully,
+            List<String> anyOf) {
+        AnyChannels sendable = AnyChannels.of(customer.getChannel(), anyOf);
         List<Candidate> candidates = new ArrayList<>();
         long deadline = deadline();
         // The DMN models' results are facts the segment stage and later stages read.
@@ -93,7 +100,7 @@ public final class DecisionPipeline {
             session.run(Stage.SEGMENT);
             session.run(Stage.ELIGIBILITY);
             for (String action : customer.proposals()) {
-                for (String channel : channels(ruleset, action, customer.getChannel(), explainFully)) {
+                for (String channel : channels(ruleset, action, customer.getChannel(), anyOf, explainFully)) {
                     Candidate candidate = new Candidate(action, channel, customer, customer.getLanguage());
                     candidates.add(candidate);
                     session.insert(candidate);
@@ -112,7 +119,7 @@ public final class DecisionPipeline {
         for (Candidate c : candidates) {
             c.learnedPropensity(Propensity.of(c.getExpectedRate(), responses.of(c.getActionId(), c.getChannel(), customer.getLifecycleStage())));
         }
-        return assemble(ruleset, customer, candidates, limit, explainFully);
+        return assemble(ruleset, customer, candidates, limit, explainFully, sendable);
     }
 
     /**
@@ -122,15 +129,16 @@ public final class DecisionPipeline {
      * nothing. A request on one channel, and a full explanation (which lists every candidate), get
      * the candidate whatever the table says, so that it can say why not.
      */
-    private static List<String> channels(Ruleset ruleset, String action, String requestChannel, boolean explainFully) {
+    private static List<String> channels(Ruleset ruleset, String action, String requestChannel, List<String> anyOf, boolean explainFully) {
         if (!Channel.ANY.equals(requestChannel)) {
             return List.of(requestChannel);
         }
-        List<String> allowed = explainFully ? null : ruleset.channelsOf(action);
-        if (allowed == null) {
+        if (explainFully) {
             return Channel.NAMES;
         }
-        List<String> channels = Channel.NAMES.stream().filter(allowed::contains).toList();
+        List<String> allowed = ruleset.channelsOf(action);
+        List<String> asked = anyOf == null ? Channel.NAMES : anyOf;
+        List<String> channels = allowed == null ? asked : asked.stream().filter(allowed::contains).toList();
         // No real channel listed: every candidate goes through the catalog, for "no channel allowed".
         return channels.isEmpty() ? Channel.NAMES : channels;
     }
@@ -148,17 +156,18 @@ public final class DecisionPipeline {
         }
     }
 
-    private DecisionOutcome assemble(Ruleset ruleset, Customer customer, List<Candidate> candidates, int limit, boolean explainFully) {
+    private DecisionOutcome assemble(Ruleset ruleset, Customer customer, List<Candidate> candidates, int limit, boolean explainFully,
+            AnyChannels sendable) {
         Map<String, List<Candidate>> byAction = new LinkedHashMap<>();
         candidates.forEach(c -> byAction.computeIfAbsent(c.getActionId(), a -> new ArrayList<>()).add(c));
         List<Candidate> chosen = new ArrayList<>();
         List<SuppressedAction> suppressed = new ArrayList<>();
         byAction.forEach((action, options) -> {
-            Optional<Candidate> best = options.stream().filter(DecisionPipeline::usable).min(CHANNEL_CHOICE);
+            Optional<Candidate> best = options.stream().filter(c -> usable(c) && sendable.admits(c)).min(CHANNEL_CHOICE);
             if (best.isPresent()) {
                 chosen.add(best.get());
             } else {
-                suppressed.addAll(whyNot(ruleset, action, options, customer.getChannel()));
+                suppressed.addAll(whyNot(ruleset, action, options, sendable));
             }
         });
         List<Candidate> returned = slots(chosen, limit);
@@ -167,7 +176,7 @@ public final class DecisionPipeline {
                         scoreTerms(c), message(c), reasons(ruleset, customer, c)))
                 .toList();
         List<CandidateView> considered = explainFully
-                ? candidates.stream().map(c -> view(ruleset, c, returned.contains(c), chosen.contains(c))).toList() : null;
+                ? candidates.stream().map(c -> view(ruleset, c, returned.contains(c), chosen.contains(c), sendable)).toList() : null;
         return new DecisionOutcome(customer.segmentList(), customer.getLifecycleStage(), dmnResults(ruleset, customer), actions, suppressed,
                 considered);
     }
@@ -198,10 +207,11 @@ public final class DecisionPipeline {
     }
 
     /** What became of one candidate, and every rule that touched it. */
-    private static CandidateView view(Ruleset ruleset, Candidate c, boolean returned, boolean bestChannel) {
+    private static CandidateView view(Ruleset ruleset, Candidate c, boolean returned, boolean bestChannel, AnyChannels sendable) {
         String status = returned ? "returned"
                 : c.getCategory() == null ? "not in the actions table"
                 : !c.isAllowed() ? "not sent on this channel"
+                : !sendable.admits(c) ? sendable.refusal(c.getChannel())
                 : c.isSuppressed() ? "suppressed: " + String.join("; ", c.suppressions())
                 : !c.isHasCopy() ? "no copy for this channel and language"
                 : !bestChannel ? "another channel was chosen for this action"
@@ -266,19 +276,20 @@ public final class DecisionPipeline {
     }
 
     /** The reasons an action goes out on none of the channels in question. */
-    private List<SuppressedAction> whyNot(Ruleset ruleset, String action, List<Candidate> options, String requestChannel) {
+    private List<SuppressedAction> whyNot(Ruleset ruleset, String action, List<Candidate> options, AnyChannels sendable) {
         Candidate first = options.get(0);
         if (first.getCategory() == null) {
             return List.of(new SuppressedAction(action, null, "action '" + action + "' is not in the actions table", null));
         }
-        boolean any = Channel.ANY.equals(requestChannel);
         List<SuppressedAction> reasons = new ArrayList<>();
         for (Candidate c : options) {
             if (!c.isAllowed()) {
-                if (!any) {
+                if (!sendable.any()) {
                     reasons.add(new SuppressedAction(action, c.getChannel(), "not sent on " + c.getChannel() + " (actions table)",
                             effectReason(ruleset, c, "channels")));
                 }
+            } else if (!sendable.admits(c)) {
+                reasons.add(new SuppressedAction(action, c.getChannel(), sendable.refusal(c.getChannel()), effectReason(ruleset, c, "outbound")));
             } else if (c.isSuppressed()) {
                 c.effects().stream().filter(e -> e.kind().equals("suppressed"))
                         .forEach(e -> reasons.add(new SuppressedAction(action, c.getChannel(), e.value(), reason(ruleset, e), history(c))));

@@ -43,7 +43,9 @@ public class DecisionResource {
             @ExampleObject(name = "web placement", value = """
                     {"customerId": "c-42", "channel": "web", "placement": "home_hero", "limit": 3}"""),
             @ExampleObject(name = "outbound, channel chosen per action", value = """
-                    {"identity": {"type": "email", "value": "ada@example.com"}, "channel": "any", "locale": "sv-SE"}""")}))
+                    {"identity": {"type": "email", "value": "ada@example.com"}, "channel": "any", "locale": "sv-SE"}"""),
+            @ExampleObject(name = "any, choosing among named channels", value = """
+                    {"customerId": "c-42", "channel": "any", "channels": ["app", "email"], "limit": 2}""")}))
     @APIResponse(responseCode = "200", description = "The decision, recorded under decisionId",
             content = @Content(schema = @Schema(implementation = DecideResponse.class), examples = @ExampleObject(name = "cart reminder", value = """
                     {"decisionId": "0b9d...", "customerId": "c-42", "knownCustomer": true, "channel": "email",
@@ -57,8 +59,22 @@ public class DecisionResource {
                                     "when": "$c : Customer(segments contains \\"cart_abandoner\\")",
                                     "then": "$c.propose(\\"abandoned_cart_reminder\\");"}]}],
                      "suppressed": []}""")))
-    @APIResponse(responseCode = "400", description = "No customer, unknown channel, bad locale or limit",
+    @APIResponse(responseCode = "400", description = "A field the request does not take, a wrong type, no customer, unknown channel, "
+            + "bad locale, limit or explain: the problem names the field and what it accepts",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(
+                    name = "misspelt field", value = """
+                    {"type": "https://omnidecide.io/problems/invalid-request", "title": "The request is not valid", "status": 400,
+                     "detail": "unknown field 'limt'; this object takes: channel, channels, context, customerId, explain, identity, limit, locale, placement",
+                     "instance": "/v1/decide", "field": "limt"}""")))
+    @APIResponse(responseCode = "401", description = "No valid API key", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "The key lacks the channel role (allowedRoles names it)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "customerId and identity name different customers",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body over omnidecide.security.small-body-bytes", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "429", description = "Over the key's rate; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "The rules took longer than omnidecide.decide.rule-time-limit, or the database is unavailable",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public String decide(DecideRequest request) {
         return decisions.decide(request);
     }

@@ -16,6 +16,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import org.jboss.logging.Logger;
 
 /**
  * Answers decide on the database: the decide flow ({@link DecisionFlow}) on the serving ruleset, in
@@ -23,6 +24,8 @@ import java.time.Clock;
  */
 @ApplicationScoped
 public class DecisionService {
+
+    private static final Logger LOG = Logger.getLogger(DecisionService.class);
 
     private final RulesetHolder rulesets;
     private final DatabaseStore store;
@@ -51,9 +54,13 @@ public class DecisionService {
         Timer.Sample sample = Timer.start(meters);
         DecisionFlow.Decision decision = QuarkusTransaction.requiringNew().call(() -> flow.decide(store, rulesets.current(), request, clock));
         decisionLog.awaitWritten(decision.response().decisionId());
-        sample.stop(meters.timer("omnidecide.decide", "channel", request.channel()));
-        decision.response().actions().forEach(a -> meters.counter("omnidecide.decide.actions", "channel", a.channel(), "action", a.actionId())
-                .increment());
+        long nanos = sample.stop(meters.timer("omnidecide.decide", "channel", request.channel()));
+        DecideResponse response = decision.response();
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("Decision %s on %s with ruleset %s chose %s in %d us", response.decisionId(), response.channel(),
+                    response.rulesetVersion(), response.actions().stream().map(a -> a.actionId() + "@" + a.channel()).toList(), nanos / 1000);
+        }
+        response.actions().forEach(a -> meters.counter("omnidecide.decide.actions", "channel", a.channel(), "action", a.actionId()).increment());
         return decision.json();
     }
 

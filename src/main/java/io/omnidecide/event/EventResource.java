@@ -33,8 +33,9 @@ public class EventResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Send one event or a batch",
-            description = "Each item is validated on its own: bad items are listed with their index and reason, good items "
-                    + "are stored. The event id is the idempotency key: a repeated id is counted as a duplicate and not "
+            description = "Every event type, its properties and what it changes are in docs/events.md. "
+                    + "Each item is validated on its own: bad items (an unknown field, a missing or mistyped property) are listed with "
+                    + "their index, field and reason, good items are stored. The event id is the idempotency key: a repeated id is counted as a duplicate and not "
                     + "applied again. Batches hold at most omnidecide.events.max-batch-size events (500 by default).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
             @ExampleObject(name = "add to cart in the app", value = """
@@ -51,6 +52,10 @@ public class EventResource {
                      "errors": [{"index": 2, "id": "evt-9", "field": "type", "reason": "unknown event type 'teleport'; known types: [...]"}]}""")))
     @APIResponse(responseCode = "400", description = "Not JSON, or not an event or array",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid API key", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "The key lacks the channel role (allowedRoles names it)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "429", description = "Over the key's rate; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "413", description = "More events than one batch may hold",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response send(JsonNode body) {

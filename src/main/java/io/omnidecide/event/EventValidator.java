@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.List;
 
 /**
  * Checks one incoming event item on its own, so a bad item is rejected with its reason while the
@@ -22,6 +24,9 @@ final class EventValidator {
     static final int MAX_ID_LENGTH = 128;
     /** Senders' clocks drift; an event further in the future than this is a bug, not drift. */
     static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
+    /** The fields an event item takes; any other is a mistake to report, not to drop silently. */
+    static final List<String> FIELDS = List.of("id", "customerId", "identity", "type", "channel", "occurredAt", "properties");
+    static final List<String> IDENTITY_FIELDS = List.of("type", "value");
 
     private final Clock clock;
 
@@ -46,6 +51,7 @@ final class EventValidator {
         if (item == null || !item.isObject()) {
             throw new Invalid(null, "an event must be a JSON object");
         }
+        onlyKnownFields(item, FIELDS, "");
         String id = requiredText(item, "id", MAX_ID_LENGTH);
         String customerId = optionalText(item, "customerId", MAX_ID_LENGTH);
         IdentityRef identity = identity(item);
@@ -79,6 +85,7 @@ final class EventValidator {
         if (!node.isObject() || !node.path("type").isTextual() || !node.path("value").isTextual()) {
             throw new Invalid("identity", "identity must be an object {\"type\": \"email|phone|device|cookie|...\", \"value\": \"...\"}");
         }
+        onlyKnownFields(node, IDENTITY_FIELDS, "identity.");
         IdentityRef ref = new IdentityRef(node.get("type").asText(), node.get("value").asText());
         String problem = ref.problem();
         if (problem != null) {
@@ -107,87 +114,84 @@ final class EventValidator {
         return at;
     }
 
-    /** What each type needs to be applied to the profile. */
+    /** What the type needs to be applied to the profile: its declared properties ({@link EventType#properties()}). */
     private static void checkProperties(EventType type, String customerId, IdentityRef identity, ObjectNode p) {
-        switch (type) {
-            case ADD_TO_CART, REMOVE_FROM_CART -> {
-                requiredText(p, "sku", 128, "properties.");
-                optionalNumber(p, "price");
-                optionalPositiveInt(p, "quantity");
+        if (type.linksIdentity() && (customerId == null || identity == null)) {
+            throw new Invalid(customerId == null ? "customerId" : "identity",
+                    "an identify event links an identity to a customer: it needs both customerId and identity");
+        }
+        for (EventProperty property : EventType.COMMON) {
+            check(property, p, "properties.");
+        }
+        for (EventProperty property : type.properties()) {
+            check(property, p, "properties.");
+        }
+    }
+
+    private static void check(EventProperty property, JsonNode node, String prefix) {
+        String field = prefix + property.name();
+        JsonNode value = node.get(property.name());
+        if (value == null || value.isNull()) {
+            if (property.required()) {
+                throw new Invalid(field, field + " is required");
             }
-            case PURCHASE, STORE_PURCHASE, RETURN -> {
-                optionalNumber(p, "revenue");
-                optionalNumber(p, "price");
-                optionalPositiveInt(p, "quantity");
-                JsonNode items = p.get("items");
-                if (items != null && !items.isArray()) {
-                    throw new Invalid("properties.items", "properties.items must be an array of {sku, name, category, price, quantity}");
+            return;
+        }
+        boolean fits = switch (property.kind()) {
+            case TEXT -> value.isTextual() && !value.asText().isBlank() && value.asText().length() <= MAX_ID_LENGTH;
+            case NUMBER -> value.isNumber();
+            case COUNT -> value.isIntegralNumber() && value.canConvertToInt() && value.asInt() >= 1;
+            case CHANNEL -> value.isTextual() && Channel.fromWire(value.asText()).isPresent();
+            case CONSENT_STATUS -> value.isTextual() && ConsentEntry.STATUSES.contains(value.asText());
+            case ORDER_LINES -> value.isArray();
+            case OBJECT -> value.isObject();
+        };
+        if (!fits) {
+            throw new Invalid(field, field + " must be " + property.kind().accepts());
+        }
+        if (property.kind() == EventProperty.Kind.ORDER_LINES) {
+            for (int i = 0; i < value.size(); i++) {
+                JsonNode line = value.get(i);
+                if (!line.isObject()) {
+                    throw new Invalid(field + "[" + i + "]", field + "[" + i + "] must be an order line {sku, name, category, price, quantity}");
+                }
+                for (EventProperty part : EventProperty.LINE) {
+                    check(part, line, field + "[" + i + "].");
                 }
             }
-            case CONSENT_CHANGED -> {
-                String channel = requiredText(p, "channel", 32, "properties.");
-                if (Channel.fromWire(channel).isEmpty()) {
-                    throw new Invalid("properties.channel", "unknown channel '" + channel + "'");
-                }
-                String status = requiredText(p, "status", 16, "properties.");
-                if (!ConsentEntry.STATUSES.contains(status)) {
-                    throw new Invalid("properties.status", "consent status must be one of " + ConsentEntry.STATUSES);
-                }
-            }
-            case IDENTIFY -> {
-                if (customerId == null || identity == null) {
-                    throw new Invalid(customerId == null ? "customerId" : "identity",
-                            "an identify event links an identity to a customer: it needs both customerId and identity");
-                }
-            }
-            default -> {
-                // The remaining types carry no required properties.
+        }
+    }
+
+    private static void onlyKnownFields(JsonNode node, List<String> known, String prefix) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw new Invalid(prefix + name, "unknown field '" + prefix + name + "'; " + (prefix.isEmpty() ? "an event" : prefix
+                        .substring(0, prefix.length() - 1)) + " takes: " + String.join(", ", known));
             }
         }
     }
 
     private static String requiredText(JsonNode node, String field, int maxLength) {
-        return requiredText(node, field, maxLength, "");
-    }
-
-    private static String requiredText(JsonNode node, String field, int maxLength, String prefix) {
-        String text = optionalText(node, field, maxLength, prefix);
+        String text = optionalText(node, field, maxLength);
         if (text == null) {
-            throw new Invalid(prefix + field, prefix + field + " is required");
+            throw new Invalid(field, field + " is required");
         }
         return text;
     }
 
     private static String optionalText(JsonNode node, String field, int maxLength) {
-        return optionalText(node, field, maxLength, "");
-    }
-
-    private static String optionalText(JsonNode node, String field, int maxLength, String prefix) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
         }
         if (!value.isTextual() || value.asText().isBlank()) {
-            throw new Invalid(prefix + field, prefix + field + " must be a non-empty string");
+            throw new Invalid(field, field + " must be a non-empty string");
         }
         if (value.asText().length() > maxLength) {
-            throw new Invalid(prefix + field, prefix + field + " must be at most " + maxLength + " characters");
+            throw new Invalid(field, field + " must be at most " + maxLength + " characters");
         }
         return value.asText();
-    }
-
-    private static void optionalNumber(ObjectNode p, String field) {
-        JsonNode value = p.get(field);
-        if (value != null && !value.isNull() && !value.isNumber()) {
-            throw new Invalid("properties." + field, "properties." + field + " must be a number");
-        }
-    }
-
-    private static void optionalPositiveInt(ObjectNode p, String field) {
-        JsonNode value = p.get(field);
-        if (value != null && !value.isNull() && (!value.isIntegralNumber() || value.asInt() < 1)) {
-            throw new Invalid("properties." + field, "properties." + field + " must be a whole number of at least 1");
-        }
     }
 
     /** Item-level failure, caught in {@link #validate}; never leaves this class. */

@@ -34,6 +34,9 @@ public class Candidate extends TracedFact {
     private boolean severalPerDecision;
     private boolean fallback;
 
+    // Written by the channels table (catalog stage).
+    private boolean outbound;
+
     // Written by the contact-policy table.
     private final List<String> suppressions = new ArrayList<>();
 
@@ -81,6 +84,9 @@ public class Candidate extends TracedFact {
         record("channels", channels);
     }
 
+    /** A message can be sent on this channel unasked (e-mail, SMS, push, social): a decide for "any" chooses among these. */
+    public void setOutbound(boolean outbound) { this.outbound = outbound; record("outbound", String.valueOf(outbound)); }
+
     public void suppress(String reason) {
         suppressions.add(reason);
         record("suppressed", reason);
@@ -104,6 +110,7 @@ public class Candidate extends TracedFact {
     public double getPropensity() { return propensity; }
     public double getValue() { return value; }
     public boolean isAllowed() { return allowed; }
+    public boolean isOutbound() { return outbound; }
     public int getChannelRank() { return channelRank; }
     /** Consent status of the customer for this candidate's channel: granted, denied or unknown. */
     public String getConsent() { return customer.consentFor(channel); }

@@ -1,14 +1,13 @@
 package io.omnidecide.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -24,6 +23,12 @@ public class ProblemMappers {
     /** A pool busy for its acquisition timeout frees up within a second or two; a database restart takes longer, and clients retry again. */
     private static final int RETRY_AFTER_SECONDS = 1;
 
+    private final MeterRegistry meters;
+
+    public ProblemMappers(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
     @ServerExceptionMapper
     public Response domain(ProblemException e, UriInfo uri) {
         return respond(e.toProblem(uri.getPath()));
@@ -31,12 +36,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof JsonMappingException mapping ? path(mapping) : null;
-        String detail = e instanceof JsonMappingException && field != null && !field.isEmpty()
-                ? "field '" + field + "' has the wrong type or format"
-                : "the body is not valid JSON: " + e.getOriginalMessage();
-        return respond(new Problem("https://omnidecide.io/problems/invalid-json", "The request body cannot be read", 400,
-                detail, uri.getPath(), field == null || field.isEmpty() ? Map.of() : Map.of("field", field)));
+        return respond(BindingProblems.of(e, uri.getPath()));
     }
 
     /** Quarkus maps this subtype itself (an empty 400) unless told otherwise. */
@@ -92,14 +92,9 @@ public class ProblemMappers {
                 Map.of("errorId", errorId)));
     }
 
-    private static Response respond(Problem problem) {
+    private Response respond(Problem problem) {
+        meters.counter("omnidecide.problems", "status", String.valueOf(problem.status()),
+                "type", problem.type().substring(problem.type().lastIndexOf('/') + 1)).increment();
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
-    }
-
-    /** "actions[2].channel" from Jackson's reference chain. */
-    private static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
     }
 }

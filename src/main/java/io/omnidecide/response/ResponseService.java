@@ -1,6 +1,7 @@
 package io.omnidecide.response;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.omnidecide.decision.DecisionRecord;
 import io.omnidecide.decision.UnknownDecisionException;
 import io.omnidecide.facts.Channel;
@@ -20,10 +21,12 @@ public class ResponseService {
 
     private final DatabaseStore store;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    public ResponseService(DatabaseStore store, Clock clock) {
+    public ResponseService(DatabaseStore store, Clock clock, MeterRegistry meters) {
         this.store = store;
         this.clock = clock;
+        this.meters = meters;
     }
 
     @Transactional
@@ -48,6 +51,10 @@ public class ResponseService {
         String segment = JsonColumns.readTree(decision.response).path("lifecycleStage").asText(null);
         boolean recorded = OutcomeRecorder.record(store, decision.decisionId, request.actionId(), request.outcome(), decision.customerId,
                 channel, action.path("category").asText(null), segment, at);
+        if (recorded) {
+            // Conversions are the outcome "convert"; a repeated response is not counted again.
+            meters.counter("omnidecide.responses", "outcome", request.outcome(), "channel", channel).increment();
+        }
         return new ResponseResult(decision.decisionId, request.actionId(), request.outcome(), !recorded);
     }
 

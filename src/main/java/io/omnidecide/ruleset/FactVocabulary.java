@@ -23,7 +23,7 @@ enum FactVocabulary {
     CUSTOMER(Customer.class, Set.of(), Set.of("propose", "addSegment", "setLifecycleStage", "recommend")),
     CANDIDATE(Candidate.class, Set.of("impressions", "actionImpressions", "categoryImpressions"),
             Set.of("suppress", "setCategory", "setExpectedRate", "setValue", "allowChannels", "setHoldoutShare", "setSeveralPerDecision",
-                    "setFallback", "multiplyLever", "multiplyContextWeight", "setSubject", "setTitle", "setBody", "setCta", "setUrl"));
+                    "setFallback", "setOutbound", "multiplyLever", "multiplyContextWeight", "setSubject", "setTitle", "setBody", "setCta", "setUrl"));
 
     /** Ids (segments, actions, stages, categories, SKUs) are words, not free text. */
     static final Pattern ID = Pattern.compile("[A-Za-z0-9_.\\-]{1,80}");

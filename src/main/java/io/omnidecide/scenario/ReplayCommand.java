@@ -5,6 +5,7 @@ import io.omnidecide.ruleset.Ruleset;
 import io.omnidecide.ruleset.RulesetCompiler;
 import io.omnidecide.ruleset.RulesetFolders;
 import io.omnidecide.ruleset.RulesetInvalidException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -28,35 +29,41 @@ public final class ReplayCommand {
     }
 
     public static void main(String[] args) throws Exception {
+        System.exit(run(args, System.out));
+    }
+
+    /** Runs the command, printing to out; 0 when every scenario passed, 1 otherwise. */
+    static int run(String[] args, PrintStream out) throws Exception {
         Map<String, String> options = options(args, "scenarios");
         Ruleset ruleset = compile(options.get("rules"), options.get("tables"));
         ScenarioRunner runner = new ScenarioRunner(new Decider("en", 10));
         List<ScenarioReader.Named> scenarios = ScenarioReader.readFolder(Path.of(options.get("input")));
         List<ScenarioResult> results = scenarios.stream().map(s -> runner.run(s, ruleset)).toList();
         for (ScenarioResult result : results) {
-            System.out.println((result.passed() ? "PASS " : "FAIL ") + result.file() + ": " + result.name());
+            out.println((result.passed() ? "PASS " : "FAIL ") + result.file() + ": " + result.name());
             result.steps().stream().filter(s -> !s.passed())
-                    .forEach(s -> System.out.println("     " + s.step() + ": " + s.explanation()));
+                    .forEach(s -> out.println("     " + s.step() + ": " + s.explanation()));
         }
         Path report = Path.of(options.get("junit"), "TEST-scenarios.xml");
         JUnitXml.write(results, report);
         long failed = results.stream().filter(r -> !r.passed()).count();
         long steps = results.stream().mapToLong(r -> r.steps().size()).sum();
         long failedSteps = results.stream().flatMap(r -> r.steps().stream()).filter(s -> !s.passed()).count();
-        System.out.println("Scenarios: " + (results.size() - failed) + " passed, " + failed + " failed (ruleset " + ruleset.version() + ")");
-        System.out.println((steps - failedSteps) + " passed, " + failedSteps + " failed");
-        System.out.println("JUnit XML: " + report);
+        out.println("Scenarios: " + (results.size() - failed) + " passed, " + failed + " failed (ruleset " + ruleset.version() + ")");
+        out.println((steps - failedSteps) + " passed, " + failedSteps + " failed");
+        out.println("JUnit XML: " + report);
         if (options.containsKey("compare-tables") || options.containsKey("compare-rules")) {
             Ruleset other = compile(options.getOrDefault("compare-rules", options.get("rules")),
                     options.getOrDefault("compare-tables", options.get("tables")));
-            compare(scenarios, results, runner, other);
+            compare(scenarios, results, runner, other, out);
         }
-        System.exit(failed == 0 ? 0 : 1);
+        return failed == 0 ? 0 : 1;
     }
 
     /** The journeys whose decisions differ between the two rulesets, step by step. */
-    private static void compare(List<ScenarioReader.Named> scenarios, List<ScenarioResult> current, ScenarioRunner runner, Ruleset other) {
-        System.out.println("Compared with ruleset " + other.version() + ":");
+    private static void compare(List<ScenarioReader.Named> scenarios, List<ScenarioResult> current, ScenarioRunner runner, Ruleset other,
+            PrintStream out) {
+        out.println("Compared with ruleset " + other.version() + ":");
         int differing = 0;
         for (int i = 0; i < scenarios.size(); i++) {
             ScenarioResult theirs = runner.run(scenarios.get(i), other);
@@ -65,12 +72,12 @@ public final class ReplayCommand {
                 ScenarioResult.Decided b = theirs.steps().get(s).decision();
                 if (a != null && b != null && (!Objects.equals(a.topAction(), b.topAction()) || !a.segments().equals(b.segments()))) {
                     differing++;
-                    System.out.println("  " + current.get(i).name() + " / " + current.get(i).steps().get(s).step() + ": top action "
+                    out.println("  " + current.get(i).name() + " / " + current.get(i).steps().get(s).step() + ": top action "
                             + a.topAction() + " -> " + b.topAction() + ", segments " + a.segments() + " -> " + b.segments());
                 }
             }
         }
-        System.out.println("  " + differing + " decisions differ");
+        out.println("  " + differing + " decisions differ");
     }
 
     static Ruleset compile(String rules, String tables) {

@@ -1,6 +1,7 @@
 package io.omnidecide.scenario;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.omnidecide.decision.SuppressedAction;
 import io.omnidecide.profile.IdentityRef;
 import java.time.Instant;
 import java.util.List;
@@ -30,16 +31,36 @@ public record Scenario(String name, String description, Instant start, ScenarioC
     public record RespondStep(String action, String outcome, String channel) {
     }
 
-    public record DecideStep(String customerId, IdentityRef identity, String channel, String placement, String locale, Integer limit) {
+    /** A decide as POST /v1/decide takes it; customerId defaults to the scenario's customer. */
+    public record DecideStep(String customerId, IdentityRef identity, String channel, List<String> channels, String placement, String locale,
+            Integer limit) {
     }
 
     /** What must hold after the step. Every field is optional; action fields need the step to decide. */
     public record Expectations(String lifecycleStage, List<String> segmentsInclude, List<String> segmentsExclude,
             String topAction, String topChannel, List<String> actionsInclude, List<String> actionsExclude, Boolean noActions,
-            String messageContains, List<SuppressedExpectation> suppressed, Map<String, Object> profile) {
+            String messageContains, String messageNotContains, List<SuppressedExpectation> suppressed, List<String> notSuppressed,
+            Map<String, Object> profile) {
+
+        boolean needDecision() {
+            return topAction != null || topChannel != null || actionsInclude != null || actionsExclude != null || noActions != null
+                    || messageContains != null || messageNotContains != null || suppressed != null || notSuppressed != null;
+        }
     }
 
-    /** An action held back, and a part of the reason given. */
-    public record SuppressedExpectation(String action, String reasonContains) {
+    /** An action held back, optionally on one channel, for the reason given (all of it, or a part). */
+    public record SuppressedExpectation(String action, String channel, String reason, String reasonContains) {
+
+        boolean matches(SuppressedAction held) {
+            return held.actionId().equals(action) && (channel == null || channel.equals(held.channel()))
+                    && (reason == null || reason.equals(held.reason()))
+                    && (reasonContains == null || held.reason().contains(reasonContains));
+        }
+
+        @Override
+        public String toString() {
+            return action + (channel == null ? "" : " on " + channel) + (reason == null ? "" : " for '" + reason + "'")
+                    + (reasonContains == null ? "" : " for a reason containing '" + reasonContains + "'");
+        }
     }
 }

@@ -1,8 +1,9 @@
 package io.omnidecide.scenario;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -16,8 +17,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Reads scenarios from YAML (JSON is YAML too): one scenario, or a list of them. A field the format
- * does not know is an error, so a misspelt expectation cannot pass unnoticed.
+ * Reads scenarios from YAML (JSON is YAML too): any number of documents, each one scenario or a list
+ * of them. A field the format does not know is an error, so a misspelt expectation cannot pass unnoticed.
  */
 public final class ScenarioReader {
 
@@ -35,23 +36,30 @@ public final class ScenarioReader {
         }
     }
 
+    /** Every document of the text (YAML {@code ---} separates them), each one scenario or a list of them. */
     public static List<Named> read(String text, String source) {
-        try {
-            JsonNode root = YAML.readTree(text);
-            if (root == null || root.isMissingNode() || root.isNull()) {
-                throw new IllegalArgumentException(source + ": no scenario in it");
+        List<Named> scenarios = new ArrayList<>();
+        // Bound from the parser rather than from a tree, so that errors keep their line.
+        try (JsonParser parser = YAML.createParser(text)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.VALUE_NULL) {
+                    continue; // an empty document, such as a leading "---"
+                }
+                List<Scenario> document = token == JsonToken.START_ARRAY
+                        ? YAML.readValue(parser, new TypeReference<List<Scenario>>() { })
+                        : List.of(YAML.readValue(parser, Scenario.class));
+                document.forEach(s -> scenarios.add(new Named(source, s)));
             }
-            // Read again from the text rather than the tree, so that errors keep their line.
-            List<Scenario> scenarios = root.isArray()
-                    ? YAML.readValue(text, new TypeReference<List<Scenario>>() { })
-                    : List.of(YAML.readValue(text, Scenario.class));
-            return scenarios.stream().map(s -> new Named(source, s)).toList();
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr();
             throw new IllegalArgumentException(source + where + ": " + e.getOriginalMessage());
-        } catch (IllegalArgumentException e) {
-            throw e.getMessage() != null && e.getMessage().startsWith(source) ? e : new IllegalArgumentException(source + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        if (scenarios.isEmpty()) {
+            throw new IllegalArgumentException(source + ": no scenario in it");
+        }
+        return scenarios;
     }
 
     /** Every .yaml and .yml file under a folder, in name order; a file that cannot be read fails alone. */

@@ -37,9 +37,10 @@ public class ScenarioResource {
     @POST
     @Consumes({"application/yaml", "application/x-yaml", "text/yaml", MediaType.APPLICATION_JSON})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Run one scenario or a list",
+    @Operation(summary = "Run scenarios: one, a list, or a whole suite as YAML documents",
             description = "Runs on the serving ruleset, isolated: in-memory profiles, the scenario's own clock, nothing stored or sent. "
-                    + "The format is in docs/scenarios.md.")
+                    + "Every YAML document (separated by ---) runs; the body may hold a whole suite, up to "
+                    + "omnidecide.security.scenarios-body-bytes (10 MB). The format is in docs/scenarios.md.")
     @RequestBody(content = @Content(mediaType = "application/yaml", examples = @ExampleObject(name = "newsletter for a visitor", value = """
             name: A visitor is offered the newsletter
             start: 2026-03-02T09:00:00Z
@@ -52,6 +53,11 @@ public class ScenarioResource {
             content = @Content(schema = @Schema(implementation = ScenarioRunReport.class)))
     @APIResponse(responseCode = "400", description = "The body is not a scenario",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid API key", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "The key lacks the tester role (allowedRoles names it)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "413", description = "Body over omnidecide.security.scenarios-body-bytes",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public ScenarioRunReport run(String body) {
         List<ScenarioReader.Named> scenarios;
         try {

@@ -68,8 +68,8 @@ public final class ScenarioRunner {
             for (int i = 0; i < scenario.steps().size(); i++) {
                 Scenario.Step step = scenario.steps().get(i);
                 // YAML reads "+0" as the number 0: show offsets the way testers write them.
-                String label = step.name() != null ? step.name()
-                        : "step " + (i + 1) + " at +" + (step.at() == null ? "0" : step.at().replaceFirst("^\\+", ""));
+                String label = "step " + (i + 1) + ": " + (step.name() != null ? step.name()
+                        : "at +" + (step.at() == null ? "0" : step.at().replaceFirst("^\\+", "")));
                 results.add(runStep(scenario, i, label, step, customerId, customers, ingest, clock, ruleset));
             }
         } catch (IllegalArgumentException | ProblemException e) {
@@ -146,7 +146,7 @@ public final class ScenarioRunner {
         if (step.decide() != null) {
             Scenario.DecideStep d = step.decide();
             DecideRequest request = new DecideRequest(d.identity() == null && d.customerId() == null ? customerId : d.customerId(),
-                    d.identity(), d.channel(), d.placement(), d.locale(), d.limit(), null);
+                    d.identity(), d.channel(), d.placement(), d.locale(), d.limit(), null, null, d.channels());
             decision = flow.decide(customers, ruleset, request, clock).response();
         }
         return check(label, step.expect(), decision, customers, customerId, now, ruleset);
@@ -201,10 +201,7 @@ public final class ScenarioRunner {
         compare(failures, actual, "lifecycleStage", expect.lifecycleStage(), stage);
         contains(failures, actual, "segmentsInclude", expect.segmentsInclude(), segments, true);
         contains(failures, actual, "segmentsExclude", expect.segmentsExclude(), segments, false);
-        boolean needsDecision = expect.topAction() != null || expect.topChannel() != null || expect.actionsInclude() != null
-                || expect.actionsExclude() != null || expect.noActions() != null || expect.messageContains() != null
-                || expect.suppressed() != null;
-        if (needsDecision && decision == null) {
+        if (expect.needDecision() && decision == null) {
             failures.add("this step expects a decision but has no decide");
         } else if (decision != null) {
             List<String> actions = decision.actions().stream().map(ActionResult::actionId).toList();
@@ -214,30 +211,67 @@ public final class ScenarioRunner {
             contains(failures, actual, "actionsInclude", expect.actionsInclude(), actions, true);
             contains(failures, actual, "actionsExclude", expect.actionsExclude(), actions, false);
             compare(failures, actual, "noActions", expect.noActions(), expect.noActions() == null ? null : actions.isEmpty());
-            if (expect.messageContains() != null) {
-                String text = top == null ? "" : String.join(" | ", nonNull(top.message().subject(), top.message().title(),
-                        top.message().body(), top.message().cta()));
-                actual.put("message", text);
-                if (!text.contains(expect.messageContains())) {
-                    failures.add("the top message does not contain '" + expect.messageContains() + "'");
-                }
-            }
-            if (expect.suppressed() != null) {
-                actual.put("suppressed", decision.suppressed().stream().map(s -> s.actionId() + ": " + s.reason()).distinct().toList());
-                for (Scenario.SuppressedExpectation s : expect.suppressed()) {
-                    boolean found = decision.suppressed().stream().anyMatch(x -> x.actionId().equals(s.action())
-                            && (s.reasonContains() == null || x.reason().contains(s.reasonContains())));
-                    if (!found) {
-                        failures.add(s.action() + " was not suppressed" + (s.reasonContains() == null ? "" : " for '" + s.reasonContains() + "'"));
-                    }
-                }
-            }
+            checkMessages(failures, actual, expect, decision);
+            checkSuppressed(failures, actual, expect, decision);
         }
         if (expect.profile() != null) {
             checkProfile(failures, actual, expect.profile(), profile, customers, now, placed);
         }
         String explanation = failures.isEmpty() ? null : String.join("; ", failures) + (decision == null ? "" : ". " + explain(decision));
         return new ScenarioResult.StepResult(label, failures.isEmpty(), expect, actual, explanation, decided(decision));
+    }
+
+    /** messageContains reads the top action's copy; messageNotContains every action's, so nothing returned says it. */
+    private static void checkMessages(List<String> failures, Map<String, Object> actual, Scenario.Expectations expect,
+            DecideResponse decision) {
+        if (expect.messageContains() != null) {
+            String text = decision.actions().isEmpty() ? "" : copy(decision.actions().get(0));
+            actual.put("message", text);
+            if (!text.contains(expect.messageContains())) {
+                failures.add("messageContains expected the top message to contain '" + expect.messageContains() + "', was '" + text + "'");
+            }
+        }
+        if (expect.messageNotContains() != null) {
+            Map<String, String> texts = new LinkedHashMap<>();
+            decision.actions().forEach(a -> texts.put(a.actionId(), copy(a)));
+            actual.put("messages", texts);
+            texts.forEach((action, text) -> {
+                if (text.contains(expect.messageNotContains())) {
+                    failures.add("messageNotContains expected no message to contain '" + expect.messageNotContains() + "', was "
+                            + action + ": '" + text + "'");
+                }
+            });
+        }
+    }
+
+    private static void checkSuppressed(List<String> failures, Map<String, Object> actual, Scenario.Expectations expect,
+            DecideResponse decision) {
+        if (expect.suppressed() == null && expect.notSuppressed() == null) {
+            return;
+        }
+        List<String> held = decision.suppressed().stream()
+                .map(s -> s.actionId() + (s.channel() == null ? "" : " on " + s.channel()) + ": " + s.reason()).distinct().toList();
+        actual.put("suppressed", held);
+        if (expect.suppressed() != null) {
+            for (Scenario.SuppressedExpectation s : expect.suppressed()) {
+                if (decision.suppressed().stream().noneMatch(s::matches)) {
+                    failures.add("suppressed expected " + s + ", was " + held);
+                }
+            }
+        }
+        if (expect.notSuppressed() != null) {
+            for (String action : expect.notSuppressed()) {
+                List<String> against = held.stream().filter(h -> h.startsWith(action + " on ") || h.startsWith(action + ": ")).toList();
+                if (!against.isEmpty()) {
+                    failures.add("notSuppressed expected " + action + " not held back, was " + against);
+                }
+            }
+        }
+    }
+
+    private static String copy(ActionResult action) {
+        return String.join(" | ", nonNull(action.message().subject(), action.message().title(), action.message().body(),
+                action.message().cta()));
     }
 
     private static void checkProfile(List<String> failures, Map<String, Object> actual, Map<String, Object> expected, Profile profile,
@@ -281,7 +315,7 @@ public final class ScenarioRunner {
         actual.put(field, values);
         for (String value : expected) {
             if (values.contains(value) != include) {
-                failures.add((include ? "missing " : "unexpected ") + value + " in " + values);
+                failures.add(field + " expected " + (include ? "" : "no ") + value + ", was " + values);
             }
         }
     }

@@ -76,18 +76,33 @@ class AccessTest {
         for (String route : routes) {
             String method = route.substring(0, route.indexOf(' '));
             String path = route.substring(route.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "someone");
-            // Uploads are multipart: a JSON body would be refused for its type before the key is looked at.
             boolean multipart = route.equals("POST /v1/rulesets");
             expect(401, route, "no key", send(given(), method, path, multipart));
+            // The key comes first, whatever the body: no 415, 413 or 400 tells a stranger about the route.
+            expect(401, route, "no key and a body of the wrong type", given().contentType("text/plain").body("x").request(method, path));
+            expect(401, route, "no key and bad JSON", given().contentType(ContentType.JSON).body("{\"limt\": ").request(method, path));
+            expect(401, route, "no key and a body too large", given().contentType(ContentType.JSON)
+                    .body("{\"pad\": \"" + "x".repeat(2_000_000) + "\"}").request(method, path));
             expect(401, route, "a made-up key", send(Keys.as("od_000000000000_madeup"), method, path, multipart));
+            expect(401, route, "a made-up key and a body of the wrong type",
+                    Keys.as("od_000000000000_madeup").contentType("text/plain").body("x").request(method, path));
             expect(401, route, "not a bearer key", send(given().header("Authorization", "Basic YWRtaW46YWRtaW4="), method, path, multipart));
             expect(401, route, "a revoked key", send(Keys.as(revoked), method, path, multipart));
             for (String role : ROLES) {
                 if (!ALLOWED.get(route).contains(role)) {
-                    expect(403, route, "a " + role + " key", send(Keys.as(keyOfRole.get(role)), method, path, multipart));
+                    Response refused = send(Keys.as(keyOfRole.get(role)), method, path, multipart);
+                    expect(403, route, "a " + role + " key", refused);
+                    assertTrue(refused.jsonPath().getList("allowedRoles").containsAll(ALLOWED.get(route)),
+                            route + " names the roles allowed: " + refused.asString());
                 }
             }
         }
+    }
+
+    @Test
+    void aPathThatIsNoRouteIsAlso401WithoutAKey() {
+        expect(401, "GET /v1/nowhere", "no key", given().get("/v1/nowhere"));
+        expect(404, "GET /v1/nowhere", "a channel key", Api.given().get("/v1/nowhere"));
     }
 
     private static List<String> routesOfTheOpenApiDocument() {

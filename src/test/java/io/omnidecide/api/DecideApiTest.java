@@ -154,7 +154,7 @@ class DecideApiTest {
                 .body("candidates.find { it.actionId == 'abandoned_cart_reminder' && it.channel == 'store' }.status",
                         equalTo("not sent on this channel"))
                 .body("candidates.find { it.actionId == 'abandoned_cart_reminder' && it.channel == 'web' }.status",
-                        equalTo("another channel was chosen for this action"))
+                        equalTo("web is not an outbound channel; a decide on 'any' sends only (channels table)"))
                 .body("candidates.find { it.actionId == 'abandoned_cart_reminder' && it.channel == 'email' }.rules.source",
                         hasItem("decision-tables/messages.drl.csv row 17"))
                 .extract().path("decisionId");

@@ -3,9 +3,14 @@ package io.omnidecide.api;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** POST /v1/scenarios/run as a tester uses it: YAML or JSON, isolated from real profiles. */
@@ -42,11 +47,28 @@ class ScenarioApiTest {
                 .body("scenarios[0].name", equalTo("visitor gets the newsletter"))
                 .body("scenarios[0].passed", equalTo(true))
                 .body("scenarios[1].passed", equalTo(false))
-                .body("scenarios[1].steps[0].step", equalTo("step 1 at +0"))
+                .body("scenarios[1].steps[0].step", equalTo("step 1: at +0"))
                 .body("scenarios[1].steps[0].expected.topAction", equalTo("win_back"))
                 .body("scenarios[1].steps[0].actual.topAction", equalTo("newsletter_signup"))
                 .body("scenarios[1].steps[0].explanation", containsString("decision-tables/eligibility.drl.csv row 18"));
         Api.getProfile(customer).statusCode(404);
+    }
+
+    @Test
+    void theWholeSuiteRunsInOneRequestDocumentByDocument() throws Exception {
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(Path.of("scenarios"))) {
+            files = listed.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        StringBuilder suite = new StringBuilder();
+        for (Path file : files) {
+            suite.append("---\n").append(Files.readString(file)).append('\n');
+        }
+        assertTrue(suite.length() > 65_536, "the suite is larger than the small-body limit: " + suite.length());
+        Keys.as(tester()).contentType("application/yaml").body(suite.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/v1/scenarios/run").then().statusCode(200)
+                .body("scenarioCount", equalTo(files.size()))
+                .body("failedCount", equalTo(0));
     }
 
     @Test

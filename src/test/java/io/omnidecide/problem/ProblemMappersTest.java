@@ -43,7 +43,7 @@ class ProblemMappersTest {
         try {
             Exception failure = new IllegalStateException("insert failed",
                     new RuntimeException("duplicate key value (id_value)=(ada@example.com) already exists"));
-            Response response = new ProblemMappers().unexpected(failure, uri("/v1/profiles/c-42"));
+            Response response = new ProblemMappers(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()).unexpected(failure, uri("/v1/profiles/c-42"));
             assertEquals(500, response.getStatus());
             Problem problem = (Problem) response.getEntity();
             assertFalse(problem.detail().contains("ada@example.com"));

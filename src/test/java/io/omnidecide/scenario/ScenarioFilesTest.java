@@ -14,7 +14,10 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** Every journey under scenarios/, through the real pipeline and the shipped rules: one test per step. */
+/**
+ * Every journey under scenarios/, through the real pipeline and the shipped rules: one test per step,
+ * named "file :: step N: what it says" (surefire reports display names: see the pom).
+ */
 class ScenarioFilesTest {
 
     private static final Ruleset RULESET = new RulesetCompiler(Clock.systemUTC())
@@ -26,8 +29,8 @@ class ScenarioFilesTest {
         return ScenarioReader.readFolder(Path.of("scenarios")).stream().map(named -> {
             ScenarioResult result = runner.run(named, RULESET);
             return DynamicContainer.dynamicContainer(result.name(), result.steps().stream()
-                    .map(step -> DynamicTest.dynamicTest(step.step(), () -> assertTrue(step.passed(),
-                            named.file() + ", " + step.step() + ": " + step.explanation()))));
+                    .map(step -> DynamicTest.dynamicTest(named.file() + " :: " + step.step(), () -> assertTrue(step.passed(),
+                            named.file() + " :: " + step.step() + ": " + step.explanation()))));
         });
     }
 }

@@ -45,7 +45,7 @@ class ScenarioRunnerTest {
                 """);
         assertFalse(result.passed());
         ScenarioResult.StepResult step = result.steps().get(0);
-        assertEquals("step 1 at +0", step.step());
+        assertEquals("step 1: at +0", step.step());
         assertTrue(step.explanation().startsWith("topAction expected win_back, was newsletter_signup."), step.explanation());
         assertTrue(step.explanation().contains("decision-tables/eligibility.drl.csv row 18"), "cites the row that chose: " + step.explanation());
         assertEquals("newsletter_signup", ((java.util.Map<?, ?>) step.actual()).get("topAction"));
