@@ -55,10 +55,11 @@ public class RulesetCompiler {
 
     public Ruleset compile(List<RulesetFile> files) {
         List<RulesetProblem> problems = new ArrayList<>();
+        List<RulesetProblem> warnings = new ArrayList<>();
         List<RuleUnit> units = new ArrayList<>();
         for (RulesetFile file : files) {
             if (!file.isDmn()) {
-                units.addAll(toUnits(file, problems));
+                units.addAll(toUnits(file, problems, warnings));
             }
         }
         Map<String, RuleSource> dmnSources = new LinkedHashMap<>();
@@ -102,7 +103,7 @@ public class RulesetCompiler {
             throw new RulesetInvalidException(problems);
         }
         List<String> paths = files.stream().map(RulesetFile::path).sorted().toList();
-        return new Ruleset(version(files), clock.instant(), paths, kieBase, Map.copyOf(sources), dmn);
+        return new Ruleset(version(files), clock.instant(), paths, kieBase, Map.copyOf(sources), dmn, warnings);
     }
 
     /** Every rule by its name, which must be unique: decisions cite rules by name. */
@@ -147,7 +148,7 @@ public class RulesetCompiler {
         }
     }
 
-    private static List<RuleUnit> toUnits(RulesetFile file, List<RulesetProblem> problems) {
+    private static List<RuleUnit> toUnits(RulesetFile file, List<RulesetProblem> problems, List<RulesetProblem> warnings) {
         if (file.isDrl()) {
             return List.of(new RuleUnit(file, null, file.text()));
         }
@@ -158,7 +159,7 @@ public class RulesetCompiler {
         List<DecisionTableSheet> sheets;
         try {
             sheets = DecisionTableReader.read(file);
-        } catch (TableLimitException e) {
+        } catch (UnreadableTableException e) {
             problems.add(new RulesetProblem(file.path(), e.sheet(), e.cell(), null, null, e.getMessage()));
             return List.of();
         } catch (IOException | RuntimeException e) {
@@ -168,6 +169,12 @@ public class RulesetCompiler {
         List<RuleUnit> units = new ArrayList<>();
         for (DecisionTableSheet sheet : sheets) {
             if (!sheet.hasRuleTable()) {
+                continue;
+            }
+            List<RulesetProblem> cells = new ArrayList<>();
+            TableCells.check(file, sheet, cells, warnings);
+            if (!cells.isEmpty()) {
+                problems.addAll(cells);
                 continue;
             }
             try {
