@@ -10,10 +10,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
@@ -87,6 +89,7 @@ public class RulesetCompiler {
                         + "' is also the name of a rule in " + other.location() + "; decisions cite both by name, so rename one"));
             }
         });
+        RulesetReferences.check(sources, dmn.decisionNames(), cellFinder(units), problems, warnings);
         if (!problems.isEmpty()) {
             throw new RulesetInvalidException(problems);
         }
@@ -130,6 +133,16 @@ public class RulesetCompiler {
             }
         }
         return sources;
+    }
+
+    /** The cell of a table rule's row where a text was typed, for problems found on the generated rules. */
+    private static BiFunction<RuleSource, String, String> cellFinder(List<RuleUnit> units) {
+        Map<String, DecisionTableSheet> sheets = new HashMap<>();
+        units.stream().filter(RuleUnit::isTable).forEach(unit -> sheets.put(unit.file().path() + "\u0000" + unit.sheetName(), unit.sheet()));
+        return (rule, text) -> {
+            DecisionTableSheet sheet = rule.row() == null ? null : sheets.get(rule.file() + "\u0000" + rule.sheet());
+            return sheet == null ? null : sheet.cellContaining(text, rule.row());
+        };
     }
 
     /** Content hash over paths and bytes: the same files give the same version on any machine. */
