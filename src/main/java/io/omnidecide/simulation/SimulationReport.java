@@ -9,6 +9,19 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SimulationReport(Side serving, Side candidate, List<FileChange> files, Scenarios scenarios, Decisions decisions) {
 
+    /** Scenarios that fail on the candidate; 0 when the suite did not run. */
+    public int failingScenarios() {
+        return scenarios == null ? 0 : scenarios.failingAfter().size();
+    }
+
+    /** What it showed, in one line, for the audit. */
+    public String summary() {
+        String journeys = scenarios == null ? "scenarios not run"
+                : "scenarios " + scenarios.passedAfter() + " of " + scenarios.scenarios() + " pass (" + scenarios.passedBefore() + " before)";
+        return journeys + "; decisions " + decisions.compared() + " compared, " + decisions.topActionChanged() + " top actions changed, "
+                + decisions.anyChanged() + " changed; " + files.size() + " files changed";
+    }
+
     /** A version in the comparison. */
     public record Side(long id, String version) {
     }
