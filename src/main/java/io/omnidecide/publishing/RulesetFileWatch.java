@@ -59,6 +59,8 @@ public class RulesetFileWatch {
     private final Clock clock;
     private volatile Rejected rejected;
     private volatile Conflict conflict;
+    /** When this process last read the folders; before the first read, what the database says. */
+    private Instant lastLoaded;
     private String lastSeen;
     private WatchService watcher;
 
@@ -75,8 +77,9 @@ public class RulesetFileWatch {
         return Optional.ofNullable(rejected);
     }
 
+    /** The conflict, until the version it would have replaced no longer serves (a person published or rolled back since). */
     public Optional<Conflict> conflict() {
-        return Optional.ofNullable(conflict);
+        return Optional.ofNullable(conflict).filter(c -> c.servingId() == versions.servingId());
     }
 
     /** Takes in edits made while the service was down, then watches for more. */
@@ -123,6 +126,8 @@ public class RulesetFileWatch {
     synchronized void reload() {
         try {
             List<RulesetFile> files = RulesetFolders.read(rules, tables);
+            Instant loadedBefore = lastLoaded != null ? lastLoaded : versions.lastLoadedFromFiles().orElse(null);
+            lastLoaded = clock.instant();
             String version = RulesetCompiler.version(files);
             if (version.equals(holder.current().version())) {
                 conflict = null;
@@ -141,12 +146,15 @@ public class RulesetFileWatch {
                 return;
             }
             rejected = null;
-            Optional<RulesetAudit> served = versions.lastServed();
-            if (autoPublish && served.filter(a -> !FILE_ACTORS.contains(a.actor)).isPresent()) {
-                conflict = new Conflict(draft.version().id, base, served.get().actor, served.get().at);
+            // A person made the serving version serve since the files were read: the files do not know of it.
+            Optional<RulesetAudit> byPerson = versions.lastServed()
+                    .filter(a -> !FILE_ACTORS.contains(a.actor) && (loadedBefore == null || a.at.isAfter(loadedBefore)));
+            if (autoPublish && (conflict().isPresent() || byPerson.isPresent())) {
+                RulesetAudit served = byPerson.orElse(null);
+                conflict = served == null ? new Conflict(draft.version().id, base, conflict.servedBy(), conflict.servedAt())
+                        : new Conflict(draft.version().id, base, served.actor, served.at);
                 LOG.warnf("Live reload: %s", conflict.describe());
             } else if (autoPublish) {
-                conflict = null;
                 versions.publishTrusted(draft.version().id, "live-reload", "published on edit");
             } else {
                 LOG.infof("Edited files built as draft %d; publish with POST /v1/rulesets/%d/publish", draft.version().id, draft.version().id);

@@ -133,6 +133,12 @@ public class RulesetStore {
         return next;
     }
 
+    /** The latest version read from the folders: the seed or a live-reload draft. */
+    @Transactional
+    public Optional<RulesetVersion> lastFromFiles() {
+        return RulesetVersion.<RulesetVersion>find("source in ?1", Sort.descending("id"), List.of("seed", "files")).firstResultOptional();
+    }
+
     /** The latest publish or rollback. */
     @Transactional
     public Optional<RulesetAudit> lastAudit() {

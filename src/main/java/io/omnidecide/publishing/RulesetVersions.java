@@ -8,6 +8,7 @@ import io.omnidecide.ruleset.RulesetInvalidException;
 import io.omnidecide.ruleset.RulesetProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +121,11 @@ public class RulesetVersions {
                     + " publish it instead");
         }
         return serve(version, "rollback", actor, comment, null);
+    }
+
+    /** When the folders were last read into a version (a seed, or a live-reload draft). */
+    Optional<Instant> lastLoadedFromFiles() {
+        return store.lastFromFiles().map(v -> v.createdAt);
     }
 
     /** The latest publish or rollback: who made the serving version the serving one, and when. */

@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Live reload, as in dev mode: an analyst saves a table; a bad save is reported by /q/health and
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(LiveReloadTest.Watching.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LiveReloadTest {
 
     /** The starter pack copied to a folder the test may edit, watched, valid edits published. */
@@ -61,6 +65,7 @@ class LiveReloadTest {
     private static final Path LEVERS = Watching.ROOT.resolve("decision-tables/levers.drl.csv");
 
     @Test
+    @Order(1)
     void aBadSaveIsReportedAndAGoodOneServes() throws Exception {
         String original = Files.readString(LEVERS);
         JsonPath before = ruleset();
@@ -89,6 +94,36 @@ class LiveReloadTest {
                 Keys.as(Keys.admin()).contentType(ContentType.JSON).body("{\"comment\": \"test over\"}")
                         .post("/v1/rulesets/{id}/rollback", startId).then().statusCode(200);
             }
+        }
+    }
+
+    /** Last: it leaves a person's rollback as the latest publish, which the first test's edits would (rightly) not override. */
+    @Test
+    @Order(2)
+    void aSaveNeverReplacesWhatAPersonPublishedThroughTheApiSinceTheFilesWereRead() throws Exception {
+        String original = Files.readString(LEVERS);
+        long startId = ruleset().getLong("data.id");
+        String analyst = Keys.create(List.of("analyst"), 100_000);
+        String publisher = Keys.create(List.of("publisher"), 100_000);
+        long viaApi = Keys.as(analyst).contentType("multipart/form-data")
+                .multiPart("file", "levers.drl.csv", original.replace("win_back,,,,1.2,", "win_back,,,,1.7,").getBytes(), "text/plain")
+                .post("/v1/rulesets").then().statusCode(201).extract().jsonPath().getLong("id");
+        Keys.as(analyst).contentType(ContentType.JSON).body("{\"decisions\": 0}").post("/v1/rulesets/{id}/simulate", viaApi).then().statusCode(200);
+        Keys.as(publisher).contentType(ContentType.JSON).body(Map.of("comment", "Black Friday", "overrideReason", "test"))
+                .post("/v1/rulesets/{id}/publish", viaApi).then().statusCode(200);
+        try {
+            Files.writeString(LEVERS, original.replace("win_back,,,,1.2,", "win_back,,,,1.1,"));
+            JsonPath conflict = waitFor(h -> h.getString("data.conflict") != null);
+            assertEquals(viaApi, conflict.getLong("data.id"), "what the person published still serves");
+            org.hamcrest.MatcherAssert.assertThat(conflict.getString("data.conflict"), containsString("was not published"));
+            JsonPath draft = Keys.as(Keys.admin()).get("/v1/rulesets").then().extract().jsonPath().setRootPath("[0]");
+            assertEquals("files", draft.getString("source"));
+            assertEquals("draft", draft.getString("status"));
+            assertEquals(viaApi, draft.getLong("baseId"), "the draft is based on the serving version");
+        } finally {
+            Keys.as(Keys.admin()).contentType(ContentType.JSON).body("{\"comment\": \"test over\"}")
+                    .post("/v1/rulesets/{id}/rollback", startId).then().statusCode(200);
+            Files.writeString(LEVERS, original);
         }
     }
 
