@@ -7,6 +7,7 @@ import io.omnidecide.decision.DecideResponse;
 import io.omnidecide.decision.Decider;
 import io.omnidecide.decision.DecisionRecord;
 import io.omnidecide.decision.FactSnapshot;
+import io.omnidecide.decision.MessageContent;
 import io.omnidecide.json.JsonColumns;
 import io.omnidecide.publishing.RulesetVersion;
 import io.omnidecide.response.PropensityStats;
@@ -106,8 +107,9 @@ public class Simulator {
             count(segments, a.segments(), b.segments());
             count(stages, listOf(a.lifecycleStage()), listOf(b.lifecycleStage()));
             boolean topDiffers = !Objects.equals(top(a), top(b));
-            boolean differs = topDiffers || !actionIds(a).equals(actionIds(b)) || !a.segments().equals(b.segments())
-                    || !Objects.equals(a.lifecycleStage(), b.lifecycleStage());
+            // Copy is what the customer reads: new text for the same action is a changed decision.
+            boolean differs = topDiffers || !actionIds(a).equals(actionIds(b)) || !messages(a).equals(messages(b))
+                    || !a.segments().equals(b.segments()) || !Objects.equals(a.lifecycleStage(), b.lifecycleStage());
             topChanged += topDiffers ? 1 : 0;
             anyChanged += differs ? 1 : 0;
             if (differs && samples.size() < request.sampleCount()) {
@@ -139,6 +141,10 @@ public class Simulator {
 
     private static List<String> actionIds(DecideResponse response) {
         return response.actions().stream().map(ActionResult::actionId).toList();
+    }
+
+    private static List<MessageContent> messages(DecideResponse response) {
+        return response.actions().stream().map(ActionResult::message).toList();
     }
 
     private static DecideRequest read(String json) {

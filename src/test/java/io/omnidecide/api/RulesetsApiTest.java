@@ -160,6 +160,21 @@ class RulesetsApiTest {
     }
 
     @Test
+    void aChangeOfCopyIsAChangedDecisionWithTheTextBeforeAndAfter() {
+        String visitor = newCustomer("sim-copy");
+        Api.decide("{\"customerId\": \"" + visitor + "\", \"channel\": \"web\"}").statusCode(200)
+                .body("actions[0].actionId", equalTo("newsletter_signup"));
+        String messages = starter("decision-tables/messages.drl.csv");
+        long draft = upload(Map.of("messages.drl.csv", messages.replace("Get 10% off your first order,", "Get 15% off your first order,")),
+                "better offer").statusCode(201).body("valid", equalTo(true)).extract().jsonPath().getLong("id");
+        simulate(draft, "{\"decisions\": 1, \"samples\": 1, \"scenarios\": false}")
+                .body("files[0].rules.changed", equalTo(1))
+                .body("decisions.topActionChanged", equalTo(0)).body("decisions.anyChanged", equalTo(1))
+                .body("decisions.samples[0].before.actions[0].message.title", equalTo("Get 10% off your first order"))
+                .body("decisions.samples[0].after.actions[0].message.title", equalTo("Get 15% off your first order"));
+    }
+
+    @Test
     void publishingUnderConcurrentDecidesFailsNoneAndRollbackRestores() throws Exception {
         String fromVersion = serving().getString("version");
         String leverUp = starter("decision-tables/levers.drl.csv").replace("win_back,,,,1.2,", "win_back,,,,2.5,");
