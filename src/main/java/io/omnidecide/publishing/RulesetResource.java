@@ -124,12 +124,13 @@ public class RulesetResource {
     @RolesAllowed({Roles.ANALYST, Roles.PUBLISHER})
     @Produces({MediaType.APPLICATION_JSON, "application/zip"})
     @Operation(summary = "The files of a version", description = "A list, each with the names it downloads as; "
-            + "?format=zip gives all of them in one zip laid out as the repository keeps them.")
-    public Response files(@PathParam("id") String rulesetId, @QueryParam("format") String format) {
+            + "?format=zip gives all of them in one zip laid out as the repository keeps them, each table as CSV "
+            + "(&tables=xlsx: as workbooks), so that unzipping it over the repository leaves no table twice.")
+    public Response files(@PathParam("id") String rulesetId, @QueryParam("format") String format, @QueryParam("tables") String tables) {
         long id = versions.find(RulesetIds.parse(rulesetId)).id;
         List<RulesetFile> files = store.files(id);
         if ("zip".equals(format)) {
-            return Response.ok(RulesetDownload.zip(files), "application/zip")
+            return Response.ok(RulesetDownload.zip(files, tables == null ? "csv" : tables), "application/zip")
                     .header("Content-Disposition", "attachment; filename=\"ruleset-" + id + ".zip\"").build();
         }
         if (format != null) {

@@ -40,6 +40,15 @@ public final class TableFormats {
         }
     }
 
+    /** How many sheets of a table file hold a rule table (0 for a file that cannot be read). */
+    public static long tableSheets(RulesetFile table) {
+        try {
+            return DecisionTableReader.read(table).stream().filter(DecisionTableSheet::hasRuleTable).count();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** The first sheet holding a rule table, as CSV. */
     public static byte[] workbookToCsv(RulesetFile workbook) throws IOException {
         DecisionTableSheet sheet = DecisionTableReader.read(workbook).stream().filter(DecisionTableSheet::hasRuleTable).findFirst()

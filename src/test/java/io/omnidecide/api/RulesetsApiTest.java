@@ -15,6 +15,10 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.omnidecide.ruleset.Ruleset;
+import io.omnidecide.ruleset.RulesetCompiler;
+import io.omnidecide.ruleset.RulesetFile;
+import io.omnidecide.ruleset.RulesetFolders;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -25,6 +29,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -293,6 +299,45 @@ class RulesetsApiTest {
         // The zip goes back up as a whole set.
         uploadBytes("ruleset.zip", zip, "round trip").statusCode(201).body("valid", equalTo(true))
                 .body("version", equalTo(serving().getString("version")));
+    }
+
+    @Test
+    void theZipUnzipsOverTheRepositoryWithOneFormOfEachTableAndBuildsTheSameRules() throws IOException {
+        byte[] xlsx = Keys.as(analyst).get("/v1/rulesets/{id}/files/segments.drl.xlsx", seeded).then().statusCode(200).extract().asByteArray();
+        long draft = uploadBytes("segments.drl.xlsx", xlsx, "edited in a spreadsheet").statusCode(201).body("valid", equalTo(true))
+                .body("rules.'decision-tables/segments.drl.xlsx'", equalTo(7)).extract().jsonPath().getLong("id");
+        Path repository = Path.of("target/round-trip");
+        for (String folder : List.of("rules", "decision-tables")) {
+            Files.createDirectories(repository.resolve(folder));
+            try (var files = Files.list(Path.of(folder))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, repository.resolve(folder).resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        byte[] zip = Keys.as(analyst).queryParam("format", "zip").get("/v1/rulesets/{id}/files", draft).then().statusCode(200).extract().asByteArray();
+        List<String> entries = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.add(e.getName());
+                Files.write(repository.resolve(e.getName()), in.readAllBytes());
+            }
+        }
+        assertTrue(entries.contains("decision-tables/segments.drl.csv") && !entries.contains("decision-tables/segments.drl.xlsx"), entries.toString());
+        List<RulesetFile> unzipped = RulesetFolders.read(repository.resolve("rules"),
+                repository.resolve("decision-tables"));
+        assertEquals(unzipped.size(), unzipped.stream().map(f -> RulesetFile.sameFileKey(f.fileName())).distinct().count(),
+                "one form of each table: " + unzipped.stream().map(RulesetFile::path).toList());
+        Ruleset built = new RulesetCompiler(Clock.systemUTC()).compile(unzipped);
+        assertEquals(new RulesetCompiler(Clock.systemUTC())
+                .compile(RulesetFolders.read(Path.of("rules"), Path.of("decision-tables"))).ruleCounts(), built.ruleCounts());
+        byte[] workbooks = Keys.as(analyst).queryParam("format", "zip").queryParam("tables", "xlsx").get("/v1/rulesets/{id}/files", draft)
+                .then().statusCode(200).extract().asByteArray();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(workbooks))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                assertTrue(!e.getName().endsWith(".csv"), e.getName());
+            }
+        }
     }
 
     @Test
