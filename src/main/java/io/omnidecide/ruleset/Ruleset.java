@@ -87,6 +87,11 @@ public final class Ruleset {
     public DmnModels dmn() { return dmn; }
     public List<RulesetProblem> warnings() { return warnings; }
 
+    /** The ids its rules declare (segments, actions, stages...), for checking what scenarios name. */
+    public DeclaredIds declaredIds() {
+        return RulesetReferences.declared(sources, dmn.decisionNames());
+    }
+
     /** How many rules each file holds (table rows, DRL rules, DMN decision table rules), by path. */
     public Map<String, Integer> ruleCounts() {
         Map<String, Integer> counts = new TreeMap<>();

@@ -51,24 +51,33 @@ final class RulesetReferences {
      */
     static void check(Map<String, RuleSource> rules, Set<String> dmnDecisions, BiFunction<RuleSource, String, String> cellOf,
             List<RulesetProblem> problems, List<RulesetProblem> warnings) {
+        RulesetReferences refs = read(rules, dmnDecisions);
+        DeclaredIds ids = new DeclaredIds(refs.declared);
+        refs.named.forEach((kind, uses) -> uses.forEach(use -> ids.unknown(kind, use.id())
+                .ifPresent(message -> problems.add(located(use, cellOf, message)))));
+        refs.unused("segment", "no condition reads it (segments contains \"...\"); it only shows in decisions", cellOf, warnings);
+        refs.unused("action", "no rule proposes it, so it never goes out", cellOf, warnings);
+    }
+
+    /** What the rules declare, and the fixed sets (channels, consent, languages). */
+    static DeclaredIds declared(Map<String, RuleSource> rules, Set<String> dmnDecisions) {
+        return new DeclaredIds(read(rules, dmnDecisions).declared);
+    }
+
+    private static RulesetReferences read(Map<String, RuleSource> rules, Set<String> dmnDecisions) {
         RulesetReferences refs = new RulesetReferences();
         rules.values().forEach(refs::read);
         refs.declared.put("DMN decision", dmnDecisions);
         refs.declared.put("channel", new TreeSet<>(Channel.NAMES));
         refs.declared.put("consent status", CONSENT);
         refs.declared.put("language", LANGUAGES);
-        refs.named.forEach((kind, uses) -> {
-            Set<String> known = refs.declared.getOrDefault(kind, Set.of());
-            for (Use use : uses) {
-                if (!known.contains(use.id())) {
-                    List<String> list = known == LANGUAGES ? List.of("ISO 639 codes such as en, sv, de") : List.copyOf(new TreeSet<>(known));
-                    problems.add(located(use, cellOf, UnknownFieldHint.suggest("unknown " + kind + " '" + use.id() + "': "
-                            + source(kind), use.id(), list, "declared " + kind + "s")));
-                }
-            }
-        });
-        refs.unused("segment", "no condition reads it (segments contains \"...\"); it only shows in decisions", cellOf, warnings);
-        refs.unused("action", "no rule proposes it, so it never goes out", cellOf, warnings);
+        return refs;
+    }
+
+    /** "unknown segment 'cart_abandonr': no rule adds it ... (did you mean 'cart_abandoner'?)", for whoever names an id. */
+    static String unknownMessage(String kind, String id, Set<String> known) {
+        List<String> list = known == LANGUAGES ? List.of("ISO 639 codes such as en, sv, de") : List.copyOf(new TreeSet<>(known));
+        return UnknownFieldHint.suggest("unknown " + kind + " '" + id + "': " + source(kind), id, list, "declared " + kind + "s");
     }
 
     private void read(RuleSource rule) {

@@ -26,9 +26,12 @@ public record SimulationReport(Side serving, Side candidate, List<FileChange> fi
     public record Side(long id, String version) {
     }
 
-    /** The scenario suite run on both: how many steps decide differently, and which journeys pass. */
+    /**
+     * The scenario suite run on both: how many steps decide differently, and which journeys pass.
+     * {@code unknownIds}: ids a scenario names that the candidate does not declare (each fails its scenario).
+     */
     public record Scenarios(int scenarios, int passedBefore, int passedAfter, int stepsCompared, int stepsChanged,
-            List<StepChange> changes, List<String> failingAfter) {
+            List<StepChange> changes, List<String> failingAfter, List<String> unknownIds) {
     }
 
     public record StepChange(String scenario, String file, String step, String topActionBefore, String topActionAfter,

@@ -13,7 +13,9 @@ import io.omnidecide.publishing.RulesetVersion;
 import io.omnidecide.response.PropensityStats;
 import io.omnidecide.ruleset.Ruleset;
 import io.omnidecide.ruleset.RulesetFile;
+import io.omnidecide.ruleset.DeclaredIds;
 import io.omnidecide.scenario.ScenarioReader;
+import io.omnidecide.scenario.ScenarioReferences;
 import io.omnidecide.scenario.ScenarioResult;
 import io.omnidecide.scenario.ScenarioRunner;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -66,12 +68,18 @@ public class Simulator {
         int compared = 0;
         List<SimulationReport.StepChange> changes = new ArrayList<>();
         List<String> failingAfter = new ArrayList<>();
+        List<String> unknownIds = new ArrayList<>();
+        DeclaredIds declared = after.declaredIds();
         for (ScenarioReader.Named scenario : suite) {
             ScenarioResult a = scenarios.run(scenario, before);
             ScenarioResult b = scenarios.run(scenario, after);
+            List<String> unknown = scenario.scenario() == null ? List.of() : ScenarioReferences.unknown(scenario.scenario(), declared);
+            unknown.forEach(problem -> unknownIds.add(b.file() + ", " + problem));
+            // An expectation on an id the draft does not know cannot be trusted to pass: it fails the scenario.
+            boolean passedOnDraft = b.passed() && unknown.isEmpty();
             passedBefore += a.passed() ? 1 : 0;
-            passedAfter += b.passed() ? 1 : 0;
-            if (!b.passed()) {
+            passedAfter += passedOnDraft ? 1 : 0;
+            if (!passedOnDraft) {
                 failingAfter.add(b.file() + ": " + b.name());
             }
             for (int s = 0; s < Math.min(a.steps().size(), b.steps().size()); s++) {
@@ -87,7 +95,8 @@ public class Simulator {
                 }
             }
         }
-        return new SimulationReport.Scenarios(suite.size(), passedBefore, passedAfter, compared, changes.size(), changes, failingAfter);
+        return new SimulationReport.Scenarios(suite.size(), passedBefore, passedAfter, compared, changes.size(), changes, failingAfter,
+                unknownIds);
     }
 
     private SimulationReport.Decisions decisions(Ruleset before, Ruleset after, SimulationRequest request) {
