@@ -1,5 +1,6 @@
 package io.omnidecide.publishing;
 
+import io.omnidecide.problem.ProblemException;
 import io.omnidecide.ruleset.Ruleset;
 import io.omnidecide.ruleset.RulesetCompiler;
 import io.omnidecide.ruleset.RulesetFile;
@@ -78,7 +79,13 @@ public class RulesetVersions {
     /** A person publishes: the draft must pass the {@link ApprovalGate}, whose approval goes in the audit. */
     public synchronized RulesetVersion publish(long id, String actor, String comment, String overrideReason) {
         RulesetVersion version = publishable(id);
-        ApprovalGate.Approval approval = gate.approve(version, servingId, actor, comment, overrideReason);
+        ApprovalGate.Approval approval;
+        try {
+            approval = gate.approve(version, servingId, actor, comment, overrideReason);
+        } catch (ProblemException refused) {
+            LOG.infof("Publish of draft %d (by %s) refused for %s: %s", id, version.author, actor, refused.getMessage());
+            throw refused;
+        }
         return serve(version, "publish", actor, comment, approval);
     }
 
