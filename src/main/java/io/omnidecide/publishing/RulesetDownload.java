@@ -57,7 +57,7 @@ final class RulesetDownload {
     /**
      * Every file of a version in one zip, laid out as the repository keeps them, each table in one
      * form (csv or xlsx), so that unzipping it over the repository leaves no table twice. A workbook
-     * with tables on several sheets stays a workbook: one CSV holds one sheet.
+     * with tables on several sheets (or none that can be read) stays as it is: one CSV holds one sheet.
      */
     static byte[] zip(List<RulesetFile> files, String tables) {
         if (!tables.equals("csv") && !tables.equals("xlsx")) {
@@ -66,7 +66,8 @@ final class RulesetDownload {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (RulesetFile file : files) {
                 String stem = RulesetFile.tableStem(file.fileName());
-                String name = stem == null || tables.equals("csv") && TableFormats.tableSheets(file) > 1 ? file.fileName() : stem + "." + tables;
+                boolean oneCsv = !tables.equals("csv") || file.isCsvTable() || TableFormats.tableSheets(file) == 1;
+                String name = stem == null || !oneCsv ? file.fileName() : stem + "." + tables;
                 zip.putNextEntry(new ZipEntry(file.path().substring(0, file.path().length() - file.fileName().length()) + name));
                 zip.write(stem == null ? file.content() : convert(file, stem, name));
                 zip.closeEntry();

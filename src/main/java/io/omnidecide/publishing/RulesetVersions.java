@@ -73,7 +73,8 @@ public class RulesetVersions {
         if (built.valid()) {
             keep(draft.id, built.ruleset());
         }
-        return new Draft(draft, built.problems(), built.warnings(), built.valid() ? built.ruleset().ruleCounts() : null);
+        return built.valid() ? new Draft(draft, built.problems(), built.warnings(), built.ruleset().ruleCounts())
+                : new Draft(draft, built.problems(), null, null);
     }
 
     /** A person publishes: the draft must pass the {@link ApprovalGate}, whose approval goes in the audit. */

@@ -28,7 +28,7 @@ public final class DecisionTableReader {
     /** The sheets of a table within the limits of {@link WorkbookLimits}, or a {@link UnreadableTableException} naming sheet and cell. */
     public static List<DecisionTableSheet> read(RulesetFile file) throws IOException {
         if (file.isCsvTable()) {
-            List<List<String>> rows = parseCsv(file.text());
+            List<List<String>> rows = parseCsv(file.text()).stream().map(cells -> cells.stream().map(WorkbookCell::booleanWord).toList()).toList();
             int widest = 0;
             for (int r = 0; r < rows.size(); r++) {
                 widest = rows.get(r).size() > rows.get(widest).size() ? r : widest;

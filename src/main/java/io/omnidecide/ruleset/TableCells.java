@@ -43,25 +43,33 @@ final class TableCells {
         }
     }
 
+    /** What a condition column's values must be: a number, a boolean, or anything (null) when it does not compare one field. */
+    static Class<?> valueType(TableLayout.Column column) {
+        Matcher comparison = COMPARISON.matcher(column.code());
+        Matcher fact = BINDING.matcher(column.objectType());
+        if (!column.isCondition() || !comparison.matches() || !fact.matches()) {
+            return null;
+        }
+        Class<?> type = FactVocabulary.ofPattern(fact.group(1)).map(f -> f.property(comparison.group(1))).orElse(null);
+        return type == null ? null : isNumber(type) ? Number.class : type == boolean.class || type == Boolean.class ? Boolean.class : null;
+    }
+
     /** Each value of a column that compares a number or boolean field must be one. */
     private static void checkValues(RulesetFile file, DecisionTableSheet sheet, TableLayout table, TableLayout.Column column,
             List<RulesetProblem> problems) {
-        Matcher comparison = COMPARISON.matcher(column.code());
-        Matcher fact = BINDING.matcher(column.objectType());
-        if (!comparison.matches() || !fact.matches()) {
-            return;
-        }
-        Class<?> type = FactVocabulary.ofPattern(fact.group(1)).map(f -> f.property(comparison.group(1))).orElse(null);
-        String expected = type == null ? null : isNumber(type) ? "a number" : type == boolean.class || type == Boolean.class ? "true or false" : null;
+        Class<?> type = valueType(column);
+        String expected = type == Number.class ? "a number" : type == Boolean.class ? "true or false" : null;
         if (expected == null) {
             return;
         }
+        Matcher comparison = COMPARISON.matcher(column.code());
+        comparison.matches();
         for (int row : table.ruleRows()) {
             String value = sheet.cell(row, column.column()).trim();
             if (!value.isEmpty() && !(expected.equals("a number") ? isNumber(value) : value.equals("true") || value.equals("false"))) {
                 problems.add(problem(file, sheet, column.cell(row), row, "'" + value + "' is not " + expected + "; this column"
                         + describe(column) + " compares " + comparison.group(1) + " " + comparison.group(2) + " the cell: write "
-                        + (expected.equals("a number") ? "a number, such as 30" : "true or false, in lower case")));
+                        + (expected.equals("a number") ? "a number, such as 30" : "true or false")));
             }
         }
     }
@@ -74,7 +82,7 @@ final class TableCells {
         return type.isPrimitive() ? type != boolean.class && type != char.class : Number.class.isAssignableFrom(type);
     }
 
-    private static boolean isNumber(String value) {
+    static boolean isNumber(String value) {
         try {
             new BigDecimal(value.toLowerCase(Locale.ROOT));
             return true;

@@ -99,8 +99,18 @@ public record TableLayout(String name, int row, List<Column> columns, List<Integ
     }
 
     private static boolean startsSomething(DecisionTableSheet sheet, int row) {
-        String first = sheet.rows().get(row - 1).stream().filter(cell -> !cell.isBlank()).findFirst().orElse("").trim();
+        String first = firstText(sheet, row);
         return first.startsWith(RULE_TABLE) || SHEET_KEYWORDS.contains(first.toLowerCase(Locale.ROOT));
+    }
+
+    /** A row that sets a property of the rule set (RuleSet, Import, AGENDA-GROUP...): code, not notes. */
+    static boolean isPropertyRow(DecisionTableSheet sheet, int row) {
+        String first = firstText(sheet, row).toLowerCase(Locale.ROOT);
+        return SHEET_KEYWORDS.contains(first) && !first.equals("notes");
+    }
+
+    private static String firstText(DecisionTableSheet sheet, int row) {
+        return sheet.rows().get(row - 1).stream().filter(cell -> !cell.isBlank()).findFirst().orElse("").trim();
     }
 
     /** No text from the table's first column on (cells left of a table are notes Drools skips). */

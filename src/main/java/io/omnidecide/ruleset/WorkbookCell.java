@@ -1,5 +1,6 @@
 package io.omnidecide.ruleset;
 
+import java.util.Locale;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -8,8 +9,8 @@ import org.apache.poi.ss.util.NumberToTextConverter;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 
 /**
- * A workbook cell as the text a rule reads, as the analyst meant it: a typed boolean is
- * {@code true}, not the spreadsheet's {@code TRUE}; a number is its value ({@code 1000}, not
+ * A workbook cell as the text a rule reads, as the analyst meant it: a boolean is {@code true}, not
+ * the spreadsheet's {@code TRUE}; a number is its value ({@code 1000}, not
  * {@code 1,000} from a display format); a formula is the value the spreadsheet program saved with it,
  * never its text ({@code =20+10} is 30). Formulas are not evaluated here: a saved value is what the
  * analyst saw, and evaluating functions of a file we did not write is not ours to do.
@@ -32,11 +33,19 @@ final class WorkbookCell {
             case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
             case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? formatter.formatCellValue(cell)
                     : NumberToTextConverter.toText(cell.getNumericCellValue());
-            case STRING -> cell.getStringCellValue();
+            case STRING -> booleanWord(cell.getStringCellValue());
             case ERROR -> throw unreadable(cell, (cell.getCellType() == CellType.FORMULA ? "the formula =" + cell.getCellFormula() + " gives "
                     : "the cell holds ") + "an error: type a value");
             default -> "";
         };
+    }
+
+    /**
+     * TRUE and FALSE, as spreadsheet programs write booleans (also into the CSV they save), read as the
+     * rules' {@code true} and {@code false}; any other text as it is.
+     */
+    static String booleanWord(String text) {
+        return text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false") ? text.toLowerCase(Locale.ROOT) : text;
     }
 
     private static UnreadableTableException unreadable(Cell cell, String message) {
