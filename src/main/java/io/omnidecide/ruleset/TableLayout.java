@@ -114,17 +114,12 @@ public record TableLayout(String name, int row, List<Column> columns, List<Integ
     }
 
     /** No text from the table's first column on (cells left of a table are notes Drools skips). */
-    static boolean blank(DecisionTableSheet sheet, int row, int fromColumn) {
+    private static boolean blank(DecisionTableSheet sheet, int row, int fromColumn) {
         for (int c = fromColumn; c <= sheet.width(row); c++) {
             if (!sheet.cell(row, c).isBlank()) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** The column by its spreadsheet index, or null. */
-    public Column column(int column) {
-        return columns.stream().filter(c -> c.column() == column).findFirst().orElse(null);
     }
 }
