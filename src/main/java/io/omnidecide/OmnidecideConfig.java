@@ -80,6 +80,10 @@ public interface OmnidecideConfig {
         @WithDefault("20971520")
         int maxUploadBytes();
 
+        /** Four-eyes: the author of a draft may not publish it; another publisher must. */
+        @WithDefault("false")
+        boolean fourEyes();
+
         /** Folder of the scenario suite that simulate runs. */
         @WithDefault("scenarios")
         String scenariosDir();

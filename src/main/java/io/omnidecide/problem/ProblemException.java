@@ -2,6 +2,7 @@ package io.omnidecide.problem;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Base of every domain failure answered as RFC 9457 problem+json. Each subclass names one kind
@@ -9,6 +10,9 @@ import java.util.Map;
  * (field, file, sheet, cell).
  */
 public abstract class ProblemException extends RuntimeException {
+
+    /** The members RFC 9457 defines: an extension of the same name would print the key twice and a client would read either. */
+    private static final Set<String> MEMBERS = Set.of("type", "title", "status", "detail", "instance");
 
     private final int status;
     private final String type;
@@ -23,6 +27,9 @@ public abstract class ProblemException extends RuntimeException {
     }
 
     protected ProblemException with(String name, Object value) {
+        if (MEMBERS.contains(name)) {
+            throw new IllegalArgumentException("'" + name + "' is a member of every problem; name the extension for what it is");
+        }
         if (value != null) {
             extensions.put(name, value);
         }

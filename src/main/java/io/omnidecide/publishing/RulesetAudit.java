@@ -35,4 +35,18 @@ public class RulesetAudit extends PanacheEntityBase {
     public Long replacedId;
 
     public Instant at;
+
+    /** The simulation the publish was approved on: who ran it and what it showed. */
+    @Column(name = "simulation_id")
+    public Long simulationId;
+
+    @Column(name = "simulated_by")
+    public String simulatedBy;
+
+    @Column(name = "simulation_summary")
+    public String simulationSummary;
+
+    /** Why a publisher published although scenarios failed in that simulation. */
+    @Column(name = "override_reason")
+    public String overrideReason;
 }

@@ -45,6 +45,11 @@ public class RulesetBuilds {
         public boolean valid() {
             return ruleset != null;
         }
+
+        /** Known only of a valid build: the build process gives back problems alone. */
+        public List<RulesetProblem> warnings() {
+            return valid() ? ruleset.warnings() : List.of();
+        }
     }
 
     private static final Logger LOG = Logger.getLogger(RulesetBuilds.class);

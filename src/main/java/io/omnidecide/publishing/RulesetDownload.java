@@ -54,12 +54,22 @@ final class RulesetDownload {
         return stem + "." + format;
     }
 
-    /** Every file of a version in one zip, laid out as the repository keeps them. */
-    static byte[] zip(List<RulesetFile> files) {
+    /**
+     * Every file of a version in one zip, laid out as the repository keeps them, each table in one
+     * form (csv or xlsx), so that unzipping it over the repository leaves no table twice. A workbook
+     * with tables on several sheets (or none that can be read) stays as it is: one CSV holds one sheet.
+     */
+    static byte[] zip(List<RulesetFile> files, String tables) {
+        if (!tables.equals("csv") && !tables.equals("xlsx")) {
+            throw new InvalidRequestException("tables", "tables must be csv (the default, as the repository keeps them) or xlsx");
+        }
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (RulesetFile file : files) {
-                zip.putNextEntry(new ZipEntry(file.path()));
-                zip.write(file.content());
+                String stem = RulesetFile.tableStem(file.fileName());
+                boolean oneCsv = !tables.equals("csv") || file.isCsvTable() || TableFormats.tableSheets(file) == 1;
+                String name = stem == null || !oneCsv ? file.fileName() : stem + "." + tables;
+                zip.putNextEntry(new ZipEntry(file.path().substring(0, file.path().length() - file.fileName().length()) + name));
+                zip.write(stem == null ? file.content() : convert(file, stem, name));
                 zip.closeEntry();
             }
             zip.finish();

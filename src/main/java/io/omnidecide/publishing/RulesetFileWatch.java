@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,6 +40,17 @@ public class RulesetFileWatch {
     public record Rejected(long rulesetId, String version, Instant at, List<RulesetProblem> problems) {
     }
 
+    /** A valid edit left a draft because a person published or rolled back through the API since the files were loaded. */
+    public record Conflict(long draftId, long servingId, String servedBy, Instant servedAt) {
+        public String describe() {
+            return "draft " + draftId + " from the files was not published: version " + servingId + " was made the serving one through the "
+                    + "API by " + servedBy + " at " + servedAt + ", after the files were loaded; publish the draft or bring the files in line";
+        }
+    }
+
+    /** Who serve the files' versions without a person: the seed at first start, and live reload itself. */
+    private static final Set<String> FILE_ACTORS = Set.of("system", "live-reload");
+
     private final RulesetVersions versions;
     private final RulesetHolder holder;
     private final Path rules;
@@ -46,6 +58,9 @@ public class RulesetFileWatch {
     private final boolean autoPublish;
     private final Clock clock;
     private volatile Rejected rejected;
+    private volatile Conflict conflict;
+    /** When this process last read the folders; before the first read, what the database says. */
+    private Instant lastLoaded;
     private String lastSeen;
     private WatchService watcher;
 
@@ -60,6 +75,11 @@ public class RulesetFileWatch {
 
     public Optional<Rejected> rejected() {
         return Optional.ofNullable(rejected);
+    }
+
+    /** The conflict, until the version it would have replaced no longer serves (a person published or rolled back since). */
+    public Optional<Conflict> conflict() {
+        return Optional.ofNullable(conflict).filter(c -> c.servingId() == versions.servingId());
     }
 
     /** Takes in edits made while the service was down, then watches for more. */
@@ -106,12 +126,19 @@ public class RulesetFileWatch {
     synchronized void reload() {
         try {
             List<RulesetFile> files = RulesetFolders.read(rules, tables);
+            Instant loadedBefore = lastLoaded != null ? lastLoaded : versions.lastLoadedFromFiles().orElse(null);
+            lastLoaded = clock.instant();
             String version = RulesetCompiler.version(files);
-            if (version.equals(lastSeen) || version.equals(holder.current().version())) {
+            if (version.equals(holder.current().version())) {
+                conflict = null;
+                return;
+            }
+            if (version.equals(lastSeen)) {
                 return;
             }
             lastSeen = version;
-            RulesetVersions.Draft draft = versions.createDraft(files, "files", "live-reload", "edited in " + rules + "/ or " + tables + "/");
+            long base = versions.servingId();
+            RulesetVersions.Draft draft = versions.createDraft(files, base, "files", "live-reload", "edited in " + rules + "/ or " + tables + "/");
             if (!draft.version().valid) {
                 rejected = new Rejected(draft.version().id, version, clock.instant(), draft.problems());
                 LOG.warnf("Edited files are not valid; ruleset %d stays in service. Draft %d:%n  %s", versions.servingId(),
@@ -119,8 +146,16 @@ public class RulesetFileWatch {
                 return;
             }
             rejected = null;
-            if (autoPublish) {
-                versions.publish(draft.version().id, "live-reload", "published on edit");
+            // A person made the serving version serve since the files were read: the files do not know of it.
+            Optional<RulesetAudit> byPerson = versions.lastServed()
+                    .filter(a -> !FILE_ACTORS.contains(a.actor) && (loadedBefore == null || a.at.isAfter(loadedBefore)));
+            if (autoPublish && (conflict().isPresent() || byPerson.isPresent())) {
+                RulesetAudit served = byPerson.orElse(null);
+                conflict = served == null ? new Conflict(draft.version().id, base, conflict.servedBy(), conflict.servedAt())
+                        : new Conflict(draft.version().id, base, served.actor, served.at);
+                LOG.warnf("Live reload: %s", conflict.describe());
+            } else if (autoPublish) {
+                versions.publishTrusted(draft.version().id, "live-reload", "published on edit");
             } else {
                 LOG.infof("Edited files built as draft %d; publish with POST /v1/rulesets/%d/publish", draft.version().id, draft.version().id);
             }

@@ -42,6 +42,7 @@ public class RulesetHealth implements HealthCheck {
                 health.withData("problem" + (i + 1), rejected.problems().get(i).describe());
             }
         });
+        watch.conflict().ifPresent(conflict -> health.withData("conflict", conflict.describe()));
         return health.build();
     }
 }

@@ -27,6 +27,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,16 +40,18 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Tag(name = "Rulesets", description = "Analysts' rules and tables: upload, validate, simulate, publish, roll back")
 public class RulesetResource {
 
-    /** What an upload answers: the draft and whether it can be published. */
+    /**
+     * What an upload answers: the draft, whether it can be published, its problems (invalid) and
+     * warnings (valid, worth a look), and when valid how many rules each file holds.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DraftAnswer(long id, String version, String status, boolean valid, List<RulesetProblem> problems) {
+    public record DraftAnswer(long id, String version, String status, boolean valid, List<RulesetProblem> problems,
+            List<RulesetProblem> warnings, Map<String, Integer> rules) {
     }
 
-    /** The optional body of publish and rollback. */
-    public record Change(String comment) {
-        static String commentOf(Change change) {
-            return change == null ? null : change.comment();
-        }
+    /** The body of publish and rollback: the comment (required to publish), and why to publish despite failing scenarios. */
+    public record Change(String comment, String overrideReason) {
+        static final Change NONE = new Change(null, null);
     }
 
     /** One file of a version, and the forms it can be downloaded in. */
@@ -84,15 +87,16 @@ public class RulesetResource {
     @APIResponse(responseCode = "413", description = "A file, the zip's contents or the number of files is over its limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@RestForm("file") List<FileUpload> files, @RestForm("comment") String comment, @RestForm("base") Long base) {
-        List<RulesetFile> baseFiles = store.files(base == null ? versions.servingId() : versions.find(base).id);
+        long baseId = base == null ? versions.servingId() : versions.find(base).id;
+        List<RulesetFile> baseFiles = store.files(baseId);
         List<RulesetUpload.Part> parts = new ArrayList<>();
         for (FileUpload file : files == null ? List.<FileUpload>of() : files) {
             parts.add(new RulesetUpload.Part(file.fileName(), bytes(file)));
         }
-        RulesetVersions.Draft draft = versions.createDraft(upload.apply(baseFiles, parts), "upload", author(), comment);
+        RulesetVersions.Draft draft = versions.createDraft(upload.apply(baseFiles, parts), baseId, "upload", author(), comment);
         RulesetVersion v = draft.version();
         return Response.created(URI.create("/v1/rulesets/" + v.id))
-                .entity(new DraftAnswer(v.id, v.version, v.status, v.valid, draft.problems())).build();
+                .entity(new DraftAnswer(v.id, v.version, v.status, v.valid, draft.problems(), draft.warnings(), draft.rules())).build();
     }
 
     @GET
@@ -120,12 +124,13 @@ public class RulesetResource {
     @RolesAllowed({Roles.ANALYST, Roles.PUBLISHER})
     @Produces({MediaType.APPLICATION_JSON, "application/zip"})
     @Operation(summary = "The files of a version", description = "A list, each with the names it downloads as; "
-            + "?format=zip gives all of them in one zip laid out as the repository keeps them.")
-    public Response files(@PathParam("id") String rulesetId, @QueryParam("format") String format) {
+            + "?format=zip gives all of them in one zip laid out as the repository keeps them, each table as CSV "
+            + "(&tables=xlsx: as workbooks), so that unzipping it over the repository leaves no table twice.")
+    public Response files(@PathParam("id") String rulesetId, @QueryParam("format") String format, @QueryParam("tables") String tables) {
         long id = versions.find(RulesetIds.parse(rulesetId)).id;
         List<RulesetFile> files = store.files(id);
         if ("zip".equals(format)) {
-            return Response.ok(RulesetDownload.zip(files), "application/zip")
+            return Response.ok(RulesetDownload.zip(files, tables == null ? "csv" : tables), "application/zip")
                     .header("Content-Disposition", "attachment; filename=\"ruleset-" + id + ".zip\"").build();
         }
         if (format != null) {
@@ -167,8 +172,10 @@ public class RulesetResource {
             throw new RulesetStateException(candidate, "ruleset " + candidate.id + " has problems and cannot be run; fix them first");
         }
         RulesetVersion serving = versions.find(versions.servingId());
-        return simulator.simulate(serving, versions.built(serving), store.files(serving.id), candidate, versions.built(candidate),
-                store.files(candidate.id), request == null ? SimulationRequest.DEFAULT : request);
+        SimulationReport report = simulator.simulate(serving, versions.built(serving), store.files(serving.id), candidate,
+                versions.built(candidate), store.files(candidate.id), request == null ? SimulationRequest.DEFAULT : request);
+        versions.recordSimulation(candidate, serving.id, author(), report.scenarios() != null, report.failingScenarios(), report.summary());
+        return report;
     }
 
     @POST
@@ -176,12 +183,17 @@ public class RulesetResource {
     @RolesAllowed(Roles.PUBLISHER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Make a valid draft the serving version", description = "One atomic swap: decides in flight finish on the "
-            + "version they started with; every later decide records the new version. Audited with the comment.")
-    @APIResponse(responseCode = "409", description = "Not a draft, or a draft with problems",
+    @Operation(summary = "Make a valid, approved draft the serving version", description = "Requires a comment and a simulation of this "
+            + "draft against the version serving now, with the scenario suite; failing scenarios need an overrideReason; with four-eyes "
+            + "on, a publisher other than the author. One atomic swap: decides in flight finish on the version they started with; every "
+            + "later decide records the new version. Audited with the comment, the simulation and the reason.")
+    @APIResponse(responseCode = "400", description = "No comment",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a draft, a draft with problems, or not approved (requirement says what is missing)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RulesetView publish(@PathParam("id") String rulesetId, Change change) {
-        return RulesetView.summary(versions.publish(RulesetIds.parse(rulesetId), author(), Change.commentOf(change)));
+        Change body = change == null ? Change.NONE : change;
+        return RulesetView.summary(versions.publish(RulesetIds.parse(rulesetId), author(), body.comment(), body.overrideReason()));
     }
 
     @POST
@@ -193,7 +205,7 @@ public class RulesetResource {
     @APIResponse(responseCode = "409", description = "Already serving, or never published",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RulesetView rollback(@PathParam("id") String rulesetId, Change change) {
-        return RulesetView.summary(versions.rollback(RulesetIds.parse(rulesetId), author(), Change.commentOf(change)));
+        return RulesetView.summary(versions.rollback(RulesetIds.parse(rulesetId), author(), (change == null ? Change.NONE : change).comment()));
     }
 
     @GET

@@ -103,7 +103,7 @@ public class RulesetStartup {
         if (!draft.version().valid) {
             throw new RulesetInvalidException(draft.problems());
         }
-        versions.publish(draft.version().id, "system", draft.version().comment);
+        versions.publishTrusted(draft.version().id, "system", draft.version().comment);
         LOG.infof("First start: ruleset %d seeded from %s and %s", draft.version().id, rules.toAbsolutePath().normalize(),
                 tables.toAbsolutePath().normalize());
     }

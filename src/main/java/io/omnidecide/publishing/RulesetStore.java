@@ -18,13 +18,15 @@ import java.util.Optional;
 public class RulesetStore {
 
     @Transactional
-    public RulesetVersion saveDraft(List<RulesetFile> files, String version, List<RulesetProblem> problems, String source,
+    public RulesetVersion saveDraft(List<RulesetFile> files, String version, RulesetBuilds.Built built, Long baseId, String source,
             String author, String comment, Instant now) {
         RulesetVersion draft = new RulesetVersion();
         draft.version = version;
         draft.status = RulesetVersion.DRAFT;
-        draft.valid = problems.isEmpty();
-        draft.problems = JsonColumns.write(problems);
+        draft.valid = built.valid();
+        draft.problems = JsonColumns.write(built.problems());
+        draft.warnings = JsonColumns.write(built.warnings());
+        draft.baseId = baseId;
         draft.source = source;
         draft.author = author;
         draft.comment = comment;
@@ -63,11 +65,39 @@ public class RulesetStore {
     }
 
     public static List<RulesetProblem> problems(RulesetVersion version) {
+        return read(version.problems, version);
+    }
+
+    public static List<RulesetProblem> warnings(RulesetVersion version) {
+        return read(version.warnings, version);
+    }
+
+    private static List<RulesetProblem> read(String json, RulesetVersion version) {
         try {
-            return JsonColumns.MAPPER.readValue(version.problems, new TypeReference<List<RulesetProblem>>() { });
+            return JsonColumns.MAPPER.readValue(json, new TypeReference<List<RulesetProblem>>() { });
         } catch (IOException e) {
             throw new IllegalStateException("stored problems of ruleset " + version.id + " are not JSON", e);
         }
+    }
+
+    @Transactional
+    public RulesetSimulation saveSimulation(long rulesetId, long baseId, String actor, boolean scenariosRun, int scenariosFailing,
+            String summary, Instant now) {
+        RulesetSimulation simulation = new RulesetSimulation();
+        simulation.rulesetId = rulesetId;
+        simulation.baseId = baseId;
+        simulation.actor = actor;
+        simulation.scenariosRun = scenariosRun;
+        simulation.scenariosFailing = scenariosFailing;
+        simulation.summary = summary;
+        simulation.at = now;
+        simulation.persist();
+        return simulation;
+    }
+
+    @Transactional
+    public Optional<RulesetSimulation> latestSimulation(long rulesetId) {
+        return RulesetSimulation.latestOf(rulesetId);
     }
 
     /**
@@ -75,7 +105,7 @@ public class RulesetStore {
      * on the published version keeps two publishers, on any instance, from both winning.
      */
     @Transactional
-    public RulesetVersion makeServing(long id, String action, String actor, String comment, Instant now) {
+    public RulesetVersion makeServing(long id, String action, String actor, String comment, ApprovalGate.Approval approval, Instant now) {
         List<RulesetVersion> serving = RulesetVersion.find("status", RulesetVersion.PUBLISHED)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
         RulesetVersion next = RulesetVersion.findById(id);
@@ -93,8 +123,26 @@ public class RulesetStore {
         audit.comment = comment;
         audit.replacedId = serving.isEmpty() ? null : serving.get(0).id;
         audit.at = now;
+        if (approval != null) {
+            audit.simulationId = approval.simulation().id;
+            audit.simulatedBy = approval.simulation().actor;
+            audit.simulationSummary = approval.simulation().summary;
+            audit.overrideReason = approval.overrideReason();
+        }
         audit.persist();
         return next;
+    }
+
+    /** The latest version read from the folders: the seed or a live-reload draft. */
+    @Transactional
+    public Optional<RulesetVersion> lastFromFiles() {
+        return RulesetVersion.<RulesetVersion>find("source in ?1", Sort.descending("id"), List.of("seed", "files")).firstResultOptional();
+    }
+
+    /** The latest publish or rollback. */
+    @Transactional
+    public Optional<RulesetAudit> lastAudit() {
+        return RulesetAudit.<RulesetAudit>findAll(Sort.descending("id")).firstResultOptional();
     }
 
     /** Newest first. */

@@ -34,6 +34,13 @@ public class RulesetVersion extends PanacheEntityBase {
     /** The problems found when it was built, JSON; empty when valid. */
     public String problems;
 
+    /** What is valid but worth a look, JSON (problems' form). */
+    public String warnings;
+
+    /** The version serving when the draft was made: what its files were laid over and what it is compared with. */
+    @Column(name = "base_id")
+    public Long baseId;
+
     /** How it came: seed (first start), upload, files (live reload). */
     public String source;
 

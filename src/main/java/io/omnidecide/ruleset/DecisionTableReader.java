@@ -25,10 +25,10 @@ public final class DecisionTableReader {
     private DecisionTableReader() {
     }
 
-    /** The sheets of a table within the limits of {@link WorkbookLimits}, or a {@link TableLimitException} naming sheet and cell. */
+    /** The sheets of a table within the limits of {@link WorkbookLimits}, or a {@link UnreadableTableException} naming sheet and cell. */
     public static List<DecisionTableSheet> read(RulesetFile file) throws IOException {
         if (file.isCsvTable()) {
-            List<List<String>> rows = parseCsv(file.text());
+            List<List<String>> rows = parseCsv(file.text()).stream().map(cells -> cells.stream().map(WorkbookCell::booleanWord).toList()).toList();
             int widest = 0;
             for (int r = 0; r < rows.size(); r++) {
                 widest = rows.get(r).size() > rows.get(widest).size() ? r : widest;
@@ -60,7 +60,7 @@ public final class DecisionTableReader {
                         WorkbookLimits.checkRows(sheet.getSheetName(), r + 1, row.getLastCellNum(), r + 1, cellCount);
                         for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
                             Cell cell = row.getCell(c);
-                            cells.add(cell == null ? "" : formatter.formatCellValue(cell));
+                            cells.add(cell == null ? "" : WorkbookCell.text(cell, formatter));
                         }
                     }
                     rows.add(cells);
@@ -73,14 +73,14 @@ public final class DecisionTableReader {
     }
 
     /** A merged region reads as its first cell repeated, as CSV writes it. */
-    private static void fillMergedRegions(Sheet sheet, List<List<String>> rows) throws TableLimitException {
+    private static void fillMergedRegions(Sheet sheet, List<List<String>> rows) throws UnreadableTableException {
         long covered = 0;
         for (CellRangeAddress region : sheet.getMergedRegions()) {
             WorkbookLimits.checkMergedRegion(sheet.getSheetName(), region.getFirstRow(), region.getLastRow(), region.getFirstColumn(),
                     region.getLastColumn());
             covered += (long) region.getNumberOfCells();
             if (covered > WorkbookLimits.MAX_CELLS) {
-                throw new TableLimitException(sheet.getSheetName(), null, "merged regions cover more than " + WorkbookLimits.MAX_CELLS + " cells");
+                throw new UnreadableTableException(sheet.getSheetName(), null, "merged regions cover more than " + WorkbookLimits.MAX_CELLS + " cells");
             }
             String value = rows.get(region.getFirstRow()).get(region.getFirstColumn());
             for (int r = region.getFirstRow(); r <= region.getLastRow() && r < rows.size(); r++) {

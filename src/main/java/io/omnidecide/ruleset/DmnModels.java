@@ -4,6 +4,9 @@ import io.omnidecide.facts.Customer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.kie.dmn.api.core.DMNContext;
 import org.kie.dmn.api.core.DMNDecisionResult;
@@ -52,6 +55,11 @@ public final class DmnModels {
     /** The name under which the ruleset knows a decision table rule: "valueTier rule 2". */
     static String sourceName(String decision, int rule) {
         return decision + " rule " + rule;
+    }
+
+    /** Every decision of every model, by name: what {@code dmn["name"]} in a rule may read. */
+    Set<String> decisionNames() {
+        return models.stream().flatMap(m -> m.model().getDecisions().stream()).map(d -> d.getName()).collect(Collectors.toCollection(TreeSet::new));
     }
 
     public int size() {

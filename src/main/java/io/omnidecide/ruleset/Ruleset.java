@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -50,6 +51,7 @@ public final class Ruleset {
     private final KieBase kieBase;
     private final Map<String, RuleSource> sources;
     private final DmnModels dmn;
+    private final List<RulesetProblem> warnings;
     private final Map<String, Citation> citations = new HashMap<>();
     private final Map<String, List<String>> channelsByAction;
     /**
@@ -67,20 +69,23 @@ public final class Ruleset {
      * @param files   the analyst files it was built from, by path
      * @param sources where each rule (and each DMN decision table rule) came from, by rule name
      * @param dmn     the DMN models, evaluated before the segment stage
+     * @param warnings what is valid but worth a look (a blank row skipped, an id nothing uses)
      */
-    public Ruleset(String version, Instant builtAt, List<String> files, KieBase kieBase, Map<String, RuleSource> sources, DmnModels dmn) {
+    public Ruleset(String version, Instant builtAt, List<String> files, KieBase kieBase, Map<String, RuleSource> sources, DmnModels dmn,
+            List<RulesetProblem> warnings) {
         this.version = version;
         this.builtAt = builtAt;
         this.files = List.copyOf(files);
         this.kieBase = kieBase;
         this.sources = Map.copyOf(sources);
         this.dmn = dmn;
+        this.warnings = List.copyOf(warnings);
         sources.forEach((name, source) -> citations.put(name, citation(source)));
         this.channelsByAction = channelsByAction(kieBase, this.sources);
     }
 
     public Ruleset(String version, Instant builtAt, List<String> files, KieBase kieBase, Map<String, RuleSource> sources) {
-        this(version, builtAt, files, kieBase, sources, DmnModels.NONE);
+        this(version, builtAt, files, kieBase, sources, DmnModels.NONE, List.of());
     }
 
     public String version() { return version; }
@@ -89,6 +94,20 @@ public final class Ruleset {
     public KieBase kieBase() { return kieBase; }
     public Map<String, RuleSource> sources() { return sources; }
     public DmnModels dmn() { return dmn; }
+    public List<RulesetProblem> warnings() { return warnings; }
+
+    /** The ids its rules declare (segments, actions, stages...), for checking what scenarios name. */
+    public DeclaredIds declaredIds() {
+        return RulesetReferences.declared(sources, dmn.decisionNames());
+    }
+
+    /** How many rules each file holds (table rows, DRL rules, DMN decision table rules), by path. */
+    public Map<String, Integer> ruleCounts() {
+        Map<String, Integer> counts = new TreeMap<>();
+        files.forEach(file -> counts.put(file, 0));
+        sources.values().forEach(source -> counts.merge(source.file(), 1, Integer::sum));
+        return counts;
+    }
 
     /** A session with empty working memory; give it back with {@link #returnSession}. */
     public KieSession borrowSession() {

@@ -10,10 +10,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
@@ -55,10 +57,11 @@ public class RulesetCompiler {
 
     public Ruleset compile(List<RulesetFile> files) {
         List<RulesetProblem> problems = new ArrayList<>();
+        List<RulesetProblem> warnings = new ArrayList<>();
         List<RuleUnit> units = new ArrayList<>();
         for (RulesetFile file : files) {
             if (!file.isDmn()) {
-                units.addAll(toUnits(file, problems));
+                units.addAll(toUnits(file, problems, warnings));
             }
         }
         Map<String, RuleSource> dmnSources = new LinkedHashMap<>();
@@ -86,6 +89,7 @@ public class RulesetCompiler {
                         + "' is also the name of a rule in " + other.location() + "; decisions cite both by name, so rename one"));
             }
         });
+        RulesetReferences.check(sources, dmn.decisionNames(), cellFinder(units), problems, warnings);
         if (!problems.isEmpty()) {
             throw new RulesetInvalidException(problems);
         }
@@ -102,7 +106,7 @@ public class RulesetCompiler {
             throw new RulesetInvalidException(problems);
         }
         List<String> paths = files.stream().map(RulesetFile::path).sorted().toList();
-        return new Ruleset(version(files), clock.instant(), paths, kieBase, Map.copyOf(sources), dmn);
+        return new Ruleset(version(files), clock.instant(), paths, kieBase, Map.copyOf(sources), dmn, warnings);
     }
 
     /** Every rule by its name, which must be unique: decisions cite rules by name. */
@@ -131,6 +135,16 @@ public class RulesetCompiler {
         return sources;
     }
 
+    /** The cell of a table rule's row where a text was typed, for problems found on the generated rules. */
+    private static BiFunction<RuleSource, String, String> cellFinder(List<RuleUnit> units) {
+        Map<String, DecisionTableSheet> sheets = new HashMap<>();
+        units.stream().filter(RuleUnit::isTable).forEach(unit -> sheets.put(unit.file().path() + "\u0000" + unit.sheetName(), unit.sheet()));
+        return (rule, text) -> {
+            DecisionTableSheet sheet = rule.row() == null ? null : sheets.get(rule.file() + "\u0000" + rule.sheet());
+            return sheet == null ? null : sheet.cellContaining(text, rule.row());
+        };
+    }
+
     /** Content hash over paths and bytes: the same files give the same version on any machine. */
     public static String version(List<RulesetFile> files) {
         try {
@@ -147,7 +161,7 @@ public class RulesetCompiler {
         }
     }
 
-    private static List<RuleUnit> toUnits(RulesetFile file, List<RulesetProblem> problems) {
+    private static List<RuleUnit> toUnits(RulesetFile file, List<RulesetProblem> problems, List<RulesetProblem> warnings) {
         if (file.isDrl()) {
             return List.of(new RuleUnit(file, null, file.text()));
         }
@@ -158,7 +172,7 @@ public class RulesetCompiler {
         List<DecisionTableSheet> sheets;
         try {
             sheets = DecisionTableReader.read(file);
-        } catch (TableLimitException e) {
+        } catch (UnreadableTableException e) {
             problems.add(new RulesetProblem(file.path(), e.sheet(), e.cell(), null, null, e.getMessage()));
             return List.of();
         } catch (IOException | RuntimeException e) {
@@ -168,6 +182,12 @@ public class RulesetCompiler {
         List<RuleUnit> units = new ArrayList<>();
         for (DecisionTableSheet sheet : sheets) {
             if (!sheet.hasRuleTable()) {
+                continue;
+            }
+            List<RulesetProblem> cells = new ArrayList<>();
+            TableCells.check(file, sheet, cells, warnings);
+            if (!cells.isEmpty()) {
+                problems.addAll(cells);
                 continue;
             }
             try {

@@ -44,10 +44,15 @@ final class UnknownFieldHint {
 
     /** The hint with the closest known name, "(did you mean 'lifetimeValue'?)", or the whole list when none is close. */
     static String suggest(String hint, String name, List<String> known) {
+        return suggest(hint, name, known, "fields");
+    }
+
+    /** As {@link #suggest(String, String, List)}, the whole list named as given ("declared segments"). */
+    static String suggest(String hint, String name, List<String> known, String listName) {
         return known.stream().min(Comparator.comparingInt(f -> distance(f.toLowerCase(), name.toLowerCase())))
                 .filter(best -> distance(best.toLowerCase(), name.toLowerCase()) <= Math.max(2, name.length() / 3))
                 .map(best -> hint + " (did you mean '" + best + "'?)")
-                .orElse(hint + "; fields: " + known);
+                .orElse(hint + "; " + listName + ": " + known);
     }
 
     /** Bean properties a condition can read: getX() and isX() without parameters. */

@@ -51,7 +51,7 @@ final class WorkbookLimits {
     /** Checks an .xlsx workbook's zip and sheets; a file that is not a zip is left to the reader to refuse. */
     static void checkWorkbook(byte[] content) throws IOException {
         Map<String, String> sheetNames = new HashMap<>();
-        Map<String, TableLimitException> overLimit = new LinkedHashMap<>();
+        Map<String, UnreadableTableException> overLimit = new LinkedHashMap<>();
         byte[] workbook = null;
         byte[] relations = null;
         long inflated = 0;
@@ -59,7 +59,7 @@ final class WorkbookLimits {
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 if (++entries > MAX_ENTRIES) {
-                    throw new TableLimitException(null, null, "the workbook has more than " + MAX_ENTRIES + " parts");
+                    throw new UnreadableTableException(null, null, "the workbook has more than " + MAX_ENTRIES + " parts");
                 }
                 Counted part = new Counted(zip, MAX_INFLATED_BYTES - inflated);
                 String name = entry.getName();
@@ -68,7 +68,7 @@ final class WorkbookLimits {
                 } else if (name.equals("xl/_rels/workbook.xml.rels")) {
                     relations = part.readAllBytes();
                 } else if (name.startsWith("xl/worksheets/") && name.endsWith(".xml")) {
-                    TableLimitException problem = scanSheet(part);
+                    UnreadableTableException problem = scanSheet(part);
                     if (problem != null) {
                         overLimit.put(name.substring("xl/".length()), problem);
                     }
@@ -83,35 +83,35 @@ final class WorkbookLimits {
         if (workbook != null && relations != null) {
             sheetNames.putAll(sheetTargets(workbook, relations));
         }
-        Map.Entry<String, TableLimitException> first = overLimit.entrySet().iterator().next();
-        throw new TableLimitException(sheetNames.get(first.getKey()), first.getValue().cell(), first.getValue().getMessage());
+        Map.Entry<String, UnreadableTableException> first = overLimit.entrySet().iterator().next();
+        throw new UnreadableTableException(sheetNames.get(first.getKey()), first.getValue().cell(), first.getValue().getMessage());
     }
 
     /** Checks a table already read as rows of cells (CSV, or a workbook sheet as POI read it). */
-    static void checkRows(String sheet, int rows, int widest, int widestRow, long cells) throws TableLimitException {
+    static void checkRows(String sheet, int rows, int widest, int widestRow, long cells) throws UnreadableTableException {
         if (rows > MAX_ROWS) {
-            throw new TableLimitException(sheet, "A" + rows, "the table has " + rows + " rows; a table may have at most " + MAX_ROWS + ": split it");
+            throw new UnreadableTableException(sheet, "A" + rows, "the table has " + rows + " rows; a table may have at most " + MAX_ROWS + ": split it");
         }
         if (widest > MAX_COLUMNS) {
-            throw new TableLimitException(sheet, DecisionTableSheet.columnName(widest) + widestRow, "the table uses " + widest
+            throw new UnreadableTableException(sheet, DecisionTableSheet.columnName(widest) + widestRow, "the table uses " + widest
                     + " columns; a table may use at most " + MAX_COLUMNS);
         }
         if (cells > MAX_CELLS) {
-            throw new TableLimitException(sheet, null, "the table holds " + cells + " cells; a table may hold at most " + MAX_CELLS);
+            throw new UnreadableTableException(sheet, null, "the table holds " + cells + " cells; a table may hold at most " + MAX_CELLS);
         }
     }
 
     /** Checks a merged region before its cells are filled in. */
-    static void checkMergedRegion(String sheet, int firstRow, int lastRow, int firstColumn, int lastColumn) throws TableLimitException {
+    static void checkMergedRegion(String sheet, int firstRow, int lastRow, int firstColumn, int lastColumn) throws UnreadableTableException {
         if (lastRow >= MAX_ROWS || lastColumn >= MAX_COLUMNS || (long) (lastRow - firstRow + 1) * (lastColumn - firstColumn + 1) > MAX_CELLS) {
             String from = DecisionTableSheet.columnName(firstColumn + 1) + (firstRow + 1);
-            throw new TableLimitException(sheet, from, "the merged region " + from + ":" + DecisionTableSheet.columnName(lastColumn + 1)
+            throw new UnreadableTableException(sheet, from, "the merged region " + from + ":" + DecisionTableSheet.columnName(lastColumn + 1)
                     + (lastRow + 1) + " reaches past the limits of a table (" + MAX_ROWS + " rows, " + MAX_COLUMNS + " columns)");
         }
     }
 
     /** The first limit the sheet's XML goes over, or null. */
-    private static TableLimitException scanSheet(InputStream xml) throws IOException {
+    private static UnreadableTableException scanSheet(InputStream xml) throws IOException {
         try {
             XMLStreamReader reader = XML.createXMLStreamReader(xml);
             long cells = 0;
@@ -126,10 +126,10 @@ final class WorkbookLimits {
                 if (element.equals("c")) {
                     cells++;
                 }
-                TableLimitException problem = switch (element) {
+                UnreadableTableException problem = switch (element) {
                     case "dimension" -> overRange(ref, "the sheet declares the range " + ref);
                     case "mergeCell" -> overRange(ref, "the merged region " + ref);
-                    case "row" -> at != null && parseInt(at) > MAX_ROWS ? new TableLimitException(null, "A" + at,
+                    case "row" -> at != null && parseInt(at) > MAX_ROWS ? new UnreadableTableException(null, "A" + at,
                             "the sheet has a row " + at + "; a table may have at most " + MAX_ROWS + " rows") : null;
                     case "c" -> at != null ? overRange(at + ":" + at, "the sheet has a cell at " + at) : null;
                     default -> null;
@@ -141,17 +141,17 @@ final class WorkbookLimits {
                     merged += area(ref);
                 }
                 if (cells + merged > MAX_CELLS) {
-                    return new TableLimitException(null, null, "the sheet holds more than " + MAX_CELLS + " cells, counting merged regions");
+                    return new UnreadableTableException(null, null, "the sheet holds more than " + MAX_CELLS + " cells, counting merged regions");
                 }
             }
             return null;
         } catch (XMLStreamException e) {
-            return new TableLimitException(null, null, "the sheet's XML cannot be read: " + e.getMessage());
+            return new UnreadableTableException(null, null, "the sheet's XML cannot be read: " + e.getMessage());
         }
     }
 
     /** A problem when a range (A1:K20) or its far corner lies past the limits, else null. */
-    private static TableLimitException overRange(String range, String what) {
+    private static UnreadableTableException overRange(String range, String what) {
         if (range == null) {
             return null;
         }
@@ -162,7 +162,7 @@ final class WorkbookLimits {
                 continue;
             }
             if (columnNumber(cell.group(1)) > MAX_COLUMNS || Long.parseLong(cell.group(2)) > MAX_ROWS) {
-                return new TableLimitException(null, corners[0], what + ", past the limits of a table (" + MAX_ROWS + " rows, "
+                return new UnreadableTableException(null, corners[0], what + ", past the limits of a table (" + MAX_ROWS + " rows, "
                         + MAX_COLUMNS + " columns, column " + DecisionTableSheet.columnName(MAX_COLUMNS) + ")");
             }
         }
@@ -256,10 +256,10 @@ final class WorkbookLimits {
             // The zip stream goes on to the next part.
         }
 
-        private void add(int n) throws TableLimitException {
+        private void add(int n) throws UnreadableTableException {
             count += n;
             if (count > budget) {
-                throw new TableLimitException(null, null, "the workbook inflates to more than " + MAX_INFLATED_BYTES / (1024 * 1024) + " MB");
+                throw new UnreadableTableException(null, null, "the workbook inflates to more than " + MAX_INFLATED_BYTES / (1024 * 1024) + " MB");
             }
         }
     }

@@ -5,14 +5,18 @@ import com.github.difflib.patch.AbstractDelta;
 import io.omnidecide.ruleset.DecisionTableReader;
 import io.omnidecide.ruleset.DecisionTableSheet;
 import io.omnidecide.ruleset.RulesetFile;
+import io.omnidecide.ruleset.TableLayout;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
  * The differences between two versions' files. Tables are compared as cells, whatever their form
@@ -60,6 +64,8 @@ final class FileDiff {
         List<DecisionTableSheet> oldSheets = sheets(was);
         List<DecisionTableSheet> newSheets = sheets(file);
         List<FileChange.RowChange> rows = new ArrayList<>();
+        Set<String> oldRules = ruleRows(oldSheets);
+        Set<String> newRules = ruleRows(newSheets);
         for (int s = 0; s < Math.max(oldSheets.size(), newSheets.size()); s++) {
             List<List<String>> a = s < oldSheets.size() ? oldSheets.get(s).rows() : List.of();
             List<List<String>> b = s < newSheets.size() ? newSheets.get(s).rows() : List.of();
@@ -72,7 +78,24 @@ final class FileDiff {
                             ? new FileChange.RowChange(sheet, kind, null, at, null, b.get(at - 1))
                             : new FileChange.RowChange(sheet, kind, at, null, null, a.get(at - 1))));
         }
-        return new FileChange(file.path(), "changed", rows, List.of());
+        int added = count(rows, "added", r -> newRules.contains(r.sheet() + "!" + r.rowAfter()));
+        int removed = count(rows, "removed", r -> oldRules.contains(r.sheet() + "!" + r.rowBefore()));
+        int changed = count(rows, "changed", r -> oldRules.contains(r.sheet() + "!" + r.rowBefore()) || newRules.contains(r.sheet() + "!" + r.rowAfter()));
+        return new FileChange(file.path(), "changed", new FileChange.Rules(oldRules.size(), newRules.size(), added, removed, changed),
+                TableColumns.changes(RulesetFile.tableStem(file.fileName()).replace(".drl", ""), oldSheets, newSheets), rows, List.of());
+    }
+
+    private static int count(List<FileChange.RowChange> rows, String kind, Predicate<FileChange.RowChange> isRule) {
+        return (int) rows.stream().filter(r -> r.change().equals(kind) && isRule.test(r)).count();
+    }
+
+    /** Every rule row of every table, as "sheet!row". */
+    private static Set<String> ruleRows(List<DecisionTableSheet> sheets) {
+        Set<String> rows = new HashSet<>();
+        for (DecisionTableSheet sheet : sheets) {
+            TableLayout.of(sheet).forEach(table -> table.ruleRows().forEach(row -> rows.add(sheet.name() + "!" + row)));
+        }
+        return rows;
     }
 
     /** An element of a sequence and its 0-based position. */

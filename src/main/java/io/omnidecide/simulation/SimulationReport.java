@@ -9,13 +9,29 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SimulationReport(Side serving, Side candidate, List<FileChange> files, Scenarios scenarios, Decisions decisions) {
 
+    /** Scenarios that fail on the candidate; 0 when the suite did not run. */
+    public int failingScenarios() {
+        return scenarios == null ? 0 : scenarios.failingAfter().size();
+    }
+
+    /** What it showed, in one line, for the audit. */
+    public String summary() {
+        String journeys = scenarios == null ? "scenarios not run"
+                : "scenarios " + scenarios.passedAfter() + " of " + scenarios.scenarios() + " pass (" + scenarios.passedBefore() + " before)";
+        return journeys + "; decisions " + decisions.compared() + " compared, " + decisions.topActionChanged() + " top actions changed, "
+                + decisions.anyChanged() + " changed; " + files.size() + " files changed";
+    }
+
     /** A version in the comparison. */
     public record Side(long id, String version) {
     }
 
-    /** The scenario suite run on both: how many steps decide differently, and which journeys pass. */
+    /**
+     * The scenario suite run on both: how many steps decide differently, and which journeys pass.
+     * {@code unknownIds}: ids a scenario names that the candidate does not declare (each fails its scenario).
+     */
     public record Scenarios(int scenarios, int passedBefore, int passedAfter, int stepsCompared, int stepsChanged,
-            List<StepChange> changes, List<String> failingAfter) {
+            List<StepChange> changes, List<String> failingAfter, List<String> unknownIds) {
     }
 
     public record StepChange(String scenario, String file, String step, String topActionBefore, String topActionAfter,

@@ -7,12 +7,15 @@ import io.omnidecide.decision.DecideResponse;
 import io.omnidecide.decision.Decider;
 import io.omnidecide.decision.DecisionRecord;
 import io.omnidecide.decision.FactSnapshot;
+import io.omnidecide.decision.MessageContent;
 import io.omnidecide.json.JsonColumns;
 import io.omnidecide.publishing.RulesetVersion;
 import io.omnidecide.response.PropensityStats;
 import io.omnidecide.ruleset.Ruleset;
 import io.omnidecide.ruleset.RulesetFile;
+import io.omnidecide.ruleset.DeclaredIds;
 import io.omnidecide.scenario.ScenarioReader;
+import io.omnidecide.scenario.ScenarioReferences;
 import io.omnidecide.scenario.ScenarioResult;
 import io.omnidecide.scenario.ScenarioRunner;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -65,12 +68,18 @@ public class Simulator {
         int compared = 0;
         List<SimulationReport.StepChange> changes = new ArrayList<>();
         List<String> failingAfter = new ArrayList<>();
+        List<String> unknownIds = new ArrayList<>();
+        DeclaredIds declared = after.declaredIds();
         for (ScenarioReader.Named scenario : suite) {
             ScenarioResult a = scenarios.run(scenario, before);
             ScenarioResult b = scenarios.run(scenario, after);
+            List<String> unknown = scenario.scenario() == null ? List.of() : ScenarioReferences.unknown(scenario.scenario(), declared);
+            unknown.forEach(problem -> unknownIds.add(b.file() + ", " + problem));
+            // An expectation on an id the draft does not know cannot be trusted to pass: it fails the scenario.
+            boolean passedOnDraft = b.passed() && unknown.isEmpty();
             passedBefore += a.passed() ? 1 : 0;
-            passedAfter += b.passed() ? 1 : 0;
-            if (!b.passed()) {
+            passedAfter += passedOnDraft ? 1 : 0;
+            if (!passedOnDraft) {
                 failingAfter.add(b.file() + ": " + b.name());
             }
             for (int s = 0; s < Math.min(a.steps().size(), b.steps().size()); s++) {
@@ -86,7 +95,8 @@ public class Simulator {
                 }
             }
         }
-        return new SimulationReport.Scenarios(suite.size(), passedBefore, passedAfter, compared, changes.size(), changes, failingAfter);
+        return new SimulationReport.Scenarios(suite.size(), passedBefore, passedAfter, compared, changes.size(), changes, failingAfter,
+                unknownIds);
     }
 
     private SimulationReport.Decisions decisions(Ruleset before, Ruleset after, SimulationRequest request) {
@@ -106,8 +116,9 @@ public class Simulator {
             count(segments, a.segments(), b.segments());
             count(stages, listOf(a.lifecycleStage()), listOf(b.lifecycleStage()));
             boolean topDiffers = !Objects.equals(top(a), top(b));
-            boolean differs = topDiffers || !actionIds(a).equals(actionIds(b)) || !a.segments().equals(b.segments())
-                    || !Objects.equals(a.lifecycleStage(), b.lifecycleStage());
+            // Copy is what the customer reads: new text for the same action is a changed decision.
+            boolean differs = topDiffers || !actionIds(a).equals(actionIds(b)) || !messages(a).equals(messages(b))
+                    || !a.segments().equals(b.segments()) || !Objects.equals(a.lifecycleStage(), b.lifecycleStage());
             topChanged += topDiffers ? 1 : 0;
             anyChanged += differs ? 1 : 0;
             if (differs && samples.size() < request.sampleCount()) {
@@ -139,6 +150,10 @@ public class Simulator {
 
     private static List<String> actionIds(DecideResponse response) {
         return response.actions().stream().map(ActionResult::actionId).toList();
+    }
+
+    private static List<MessageContent> messages(DecideResponse response) {
+        return response.actions().stream().map(ActionResult::message).toList();
     }
 
     private static DecideRequest read(String json) {

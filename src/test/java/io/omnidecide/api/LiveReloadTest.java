@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Live reload, as in dev mode: an analyst saves a table; a bad save is reported by /q/health and
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(LiveReloadTest.Watching.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LiveReloadTest {
 
     /** The starter pack copied to a folder the test may edit, watched, valid edits published. */
@@ -61,6 +65,7 @@ class LiveReloadTest {
     private static final Path LEVERS = Watching.ROOT.resolve("decision-tables/levers.drl.csv");
 
     @Test
+    @Order(1)
     void aBadSaveIsReportedAndAGoodOneServes() throws Exception {
         String original = Files.readString(LEVERS);
         JsonPath before = ruleset();
@@ -92,12 +97,41 @@ class LiveReloadTest {
         }
     }
 
+    /** Second: it rolls back to what the first test published, and leaves a person's rollback as the latest. */
+    @Test
+    @Order(2)
+    void aSaveNeverReplacesWhatAPersonPublishedThroughTheApiSinceTheFilesWereRead() throws Exception {
+        String original = Files.readString(LEVERS);
+        long startId = ruleset().getLong("data.id");
+        // A person makes another version serve through the API: a rollback to the one the first test published.
+        String publisher = Keys.create(List.of("publisher"), 100_000);
+        long viaApi = Keys.as(Keys.admin()).get("/v1/rulesets").then().extract().jsonPath()
+                .getLong("find { it.status == 'retired' && it.source == 'files' }.id");
+        Keys.as(publisher).contentType(ContentType.JSON).body(Map.of("comment", "back to the edit"))
+                .post("/v1/rulesets/{id}/rollback", viaApi).then().statusCode(200);
+        try {
+            Files.writeString(LEVERS, original.replace("win_back,,,,1.2,", "win_back,,,,1.1,"));
+            JsonPath conflict = waitFor(h -> h.getString("data.conflict") != null);
+            assertEquals(viaApi, conflict.getLong("data.id"), "what the person published still serves");
+            org.hamcrest.MatcherAssert.assertThat(conflict.getString("data.conflict"), containsString("was not published"));
+            JsonPath draft = Keys.as(Keys.admin()).get("/v1/rulesets").then().extract().jsonPath().setRootPath("[0]");
+            assertEquals("files", draft.getString("source"));
+            assertEquals("draft", draft.getString("status"));
+            assertEquals(viaApi, draft.getLong("baseId"), "the draft is based on the serving version");
+        } finally {
+            Keys.as(Keys.admin()).contentType(ContentType.JSON).body("{\"comment\": \"test over\"}")
+                    .post("/v1/rulesets/{id}/rollback", startId).then().statusCode(200);
+            Files.writeString(LEVERS, original);
+        }
+    }
+
     private static JsonPath ruleset() {
         return RestAssured.given().get("/q/health/ready").then().extract().jsonPath().setRootPath("checks.find { it.name == 'ruleset' }");
     }
 
     private static JsonPath waitFor(Predicate<JsonPath> condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        // Each save is built in the build sandbox, one at a time: on a busy machine that takes a while.
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
             JsonPath health = ruleset();
             if (condition.test(health)) {
@@ -105,6 +139,6 @@ class LiveReloadTest {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("live reload did not happen within 30 s: " + ruleset().prettyPrint() + List.of());
+        throw new AssertionError("live reload did not happen within 60 s: " + ruleset().prettyPrint() + List.of());
     }
 }

@@ -15,6 +15,10 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.omnidecide.ruleset.Ruleset;
+import io.omnidecide.ruleset.RulesetCompiler;
+import io.omnidecide.ruleset.RulesetFile;
+import io.omnidecide.ruleset.RulesetFolders;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -25,6 +29,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -160,6 +166,21 @@ class RulesetsApiTest {
     }
 
     @Test
+    void aChangeOfCopyIsAChangedDecisionWithTheTextBeforeAndAfter() {
+        String visitor = newCustomer("sim-copy");
+        Api.decide("{\"customerId\": \"" + visitor + "\", \"channel\": \"web\"}").statusCode(200)
+                .body("actions[0].actionId", equalTo("newsletter_signup"));
+        String messages = starter("decision-tables/messages.drl.csv");
+        long draft = upload(Map.of("messages.drl.csv", messages.replace("Get 10% off your first order,", "Get 15% off your first order,")),
+                "better offer").statusCode(201).body("valid", equalTo(true)).extract().jsonPath().getLong("id");
+        simulate(draft, "{\"decisions\": 1, \"samples\": 1, \"scenarios\": false}")
+                .body("files[0].rules.changed", equalTo(1))
+                .body("decisions.topActionChanged", equalTo(0)).body("decisions.anyChanged", equalTo(1))
+                .body("decisions.samples[0].before.actions[0].message.title", equalTo("Get 10% off your first order"))
+                .body("decisions.samples[0].after.actions[0].message.title", equalTo("Get 15% off your first order"));
+    }
+
+    @Test
     void publishingUnderConcurrentDecidesFailsNoneAndRollbackRestores() throws Exception {
         String fromVersion = serving().getString("version");
         String leverUp = starter("decision-tables/levers.drl.csv").replace("win_back,,,,1.2,", "win_back,,,,2.5,");
@@ -230,7 +251,9 @@ class RulesetsApiTest {
         long draft = upload(Map.of("levers.drl.csv", starter("decision-tables/levers.drl.csv").replace("1.2", "1.3")), null)
                 .extract().jsonPath().getLong("id");
         rollbackAnswer(draft).statusCode(409).body("detail", containsString("never been published"));
-        rollbackAnswer(seeded).statusCode(409).body("detail", containsString("already the serving one"));
+        String conflict = rollbackAnswer(seeded).statusCode(409).body("detail", containsString("already the serving one"))
+                .body("status", equalTo(409)).body("rulesetStatus", equalTo("published")).extract().asString();
+        assertEquals(1, conflict.split("\"status\"", -1).length - 1, "one status member, the HTTP one: " + conflict);
         Keys.as(publisher).contentType(ContentType.JSON).body("{}").post("/v1/rulesets/{id}/publish", seeded).then().statusCode(409)
                 .body("detail", containsString("only a draft can be published"));
         Keys.as(publisher).contentType(ContentType.JSON).body("{}").post("/v1/rulesets/{id}/publish", 987654).then().statusCode(404)
@@ -276,6 +299,45 @@ class RulesetsApiTest {
         // The zip goes back up as a whole set.
         uploadBytes("ruleset.zip", zip, "round trip").statusCode(201).body("valid", equalTo(true))
                 .body("version", equalTo(serving().getString("version")));
+    }
+
+    @Test
+    void theZipUnzipsOverTheRepositoryWithOneFormOfEachTableAndBuildsTheSameRules() throws IOException {
+        byte[] xlsx = Keys.as(analyst).get("/v1/rulesets/{id}/files/segments.drl.xlsx", seeded).then().statusCode(200).extract().asByteArray();
+        long draft = uploadBytes("segments.drl.xlsx", xlsx, "edited in a spreadsheet").statusCode(201).body("valid", equalTo(true))
+                .body("rules.'decision-tables/segments.drl.xlsx'", equalTo(7)).extract().jsonPath().getLong("id");
+        Path repository = Path.of("target/round-trip");
+        for (String folder : List.of("rules", "decision-tables")) {
+            Files.createDirectories(repository.resolve(folder));
+            try (var files = Files.list(Path.of(folder))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, repository.resolve(folder).resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        byte[] zip = Keys.as(analyst).queryParam("format", "zip").get("/v1/rulesets/{id}/files", draft).then().statusCode(200).extract().asByteArray();
+        List<String> entries = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.add(e.getName());
+                Files.write(repository.resolve(e.getName()), in.readAllBytes());
+            }
+        }
+        assertTrue(entries.contains("decision-tables/segments.drl.csv") && !entries.contains("decision-tables/segments.drl.xlsx"), entries.toString());
+        List<RulesetFile> unzipped = RulesetFolders.read(repository.resolve("rules"),
+                repository.resolve("decision-tables"));
+        assertEquals(unzipped.size(), unzipped.stream().map(f -> RulesetFile.sameFileKey(f.fileName())).distinct().count(),
+                "one form of each table: " + unzipped.stream().map(RulesetFile::path).toList());
+        Ruleset built = new RulesetCompiler(Clock.systemUTC()).compile(unzipped);
+        assertEquals(new RulesetCompiler(Clock.systemUTC())
+                .compile(RulesetFolders.read(Path.of("rules"), Path.of("decision-tables"))).ruleCounts(), built.ruleCounts());
+        byte[] workbooks = Keys.as(analyst).queryParam("format", "zip").queryParam("tables", "xlsx").get("/v1/rulesets/{id}/files", draft)
+                .then().statusCode(200).extract().asByteArray();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(workbooks))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                assertTrue(!e.getName().endsWith(".csv"), e.getName());
+            }
+        }
     }
 
     @Test
@@ -382,8 +444,10 @@ class RulesetsApiTest {
         return Keys.as(analyst).contentType(ContentType.JSON).body(body).post("/v1/rulesets/{id}/simulate", id).then().statusCode(200);
     }
 
+    /** Through the approval gate: simulated with the scenarios first, published whatever they say (this is not what is tested here). */
     private static io.restassured.response.ValidatableResponse publish(long id, String comment) {
-        return Keys.as(publisher).contentType(ContentType.JSON).body(Map.of("comment", comment))
+        simulate(id, "{\"decisions\": 0}");
+        return Keys.as(publisher).contentType(ContentType.JSON).body(Map.of("comment", comment, "overrideReason", "tests of the swap"))
                 .post("/v1/rulesets/{id}/publish", id).then().statusCode(200);
     }
 

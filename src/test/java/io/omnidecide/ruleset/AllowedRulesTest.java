@@ -29,8 +29,8 @@ class AllowedRulesTest {
                     + " ~ $c : Customer(orders > 1 && (cartItemCount > 0 || !(reviewsPosted > 2)))",
             "in and not in ~ $c : Customer(country in (\"SE\", \"NO\"), lifecycleStage not in (\"lapsed\"))"
                     + " ~ $c : Customer((country == \"SE\" || country == \"NO\"), lifecycleStage != \"lapsed\")",
-            "contains, memberOf ~ $c : Customer(segments contains \"vip\", segments not contains \"x\", country memberOf preferredChannels)"
-                    + " ~ $c : Customer(segments contains \"vip\", segments not contains \"x\", country memberOf preferredChannels)",
+            "contains, memberOf ~ $c : Customer(segments contains \"vip\", segments not contains \"reviewer\", country memberOf preferredChannels)"
+                    + " ~ $c : Customer(segments contains \"vip\", segments not contains \"reviewer\", country memberOf preferredChannels)",
             "a safe pattern ~ $c : Customer(acquisitionCampaign matches \"(?i).*retarget[a-z]{0,5}.*\", firstName not matches \"[0-9]+\")"
                     + " ~ $c : Customer(acquisitionCampaign matches \"(?i).*retarget[a-z]{0,5}.*\", firstName not matches \"[0-9]+\")",
             "a DMN result ~ $c : Customer(dmn[\"valueTier\"] == \"gold\") ~ $c : Customer(dmn[\"valueTier\"] == \"gold\")",
@@ -40,8 +40,8 @@ class AllowedRulesTest {
             "a bound value ~ $c : Customer($n : orders > 0) $d : Candidate(impressions($n) > 0, openSupportTickets < $n)"
                     + " ~ $c : Customer($n : orders > 0) $d : Candidate(impressions($n) > 0, openSupportTickets < $n)",
             "a bound fact's field  ~ $c : Customer() $d : Candidate(openSupportTickets < $c.orders) ~ $c : Customer() $d : Candidate(openSupportTickets < $c.orders)",
-            "not, exists, or ~ $c : Customer() not Candidate(actionId == \"x\") exists (Candidate(channel == \"web\") or Candidate(channel == \"app\"))"
-                    + " ~ $c : Customer() not (Candidate(actionId == \"x\")) exists ((Candidate(channel == \"web\") or Candidate(channel == \"app\")))",
+            "not, exists, or ~ $c : Customer() not Candidate(actionId == \"win_back\") exists (Candidate(channel == \"web\") or Candidate(channel == \"app\"))"
+                    + " ~ $c : Customer() not (Candidate(actionId == \"win_back\")) exists ((Candidate(channel == \"web\") or Candidate(channel == \"app\")))",
             "fully named fact type ~ $c : io.omnidecide.facts.Customer(orders > 0) ~ $c : Customer(orders > 0)"})
     void conditionsBuildInCanonicalForm(String what, String when, String canonical) {
         assertEquals(canonical, built("", when, when.contains("Candidate") ? "" : "$c.addSegment(\"allowed\");").when(), what);

@@ -2,13 +2,13 @@ package io.omnidecide.ruleset;
 
 import java.io.IOException;
 
-/** A table over one of the documented limits (docs/rulesets.md), with the sheet and cell where it goes over. */
-final class TableLimitException extends IOException {
+/** A table that cannot be read as it stands, with the sheet and cell: over a documented limit (docs/rulesets.md), or a cell with no value to read. */
+final class UnreadableTableException extends IOException {
 
     private final String sheet;
     private final String cell;
 
-    TableLimitException(String sheet, String cell, String message) {
+    UnreadableTableException(String sheet, String cell, String message) {
         super(message);
         this.sheet = sheet;
         this.cell = cell;
