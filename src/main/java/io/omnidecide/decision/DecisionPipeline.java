@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The decision stages, in process and without I/O: evaluate the DMN models on the customer, segment the customer, find the eligible
@@ -115,11 +116,52 @@ public final class DecisionPipeline {
                 untranslated.forEach(c -> c.fallBackToLanguage(defaultLanguage));
                 session.rerun(Stage.MESSAGE, untranslated);
             }
+            for (Candidate c : candidates) {
+                c.learnedPropensity(Propensity.of(c.getExpectedRate(), responses.of(c.getActionId(), c.getChannel(), customer.getLifecycleStage())));
+            }
+            List<Candidate> returned = pick(session, customer, candidates, limit, sendable);
+            return assemble(ruleset, customer, candidates, returned, explainFully, sendable);
         }
-        for (Candidate c : candidates) {
-            c.learnedPropensity(Propensity.of(c.getExpectedRate(), responses.of(c.getActionId(), c.getChannel(), customer.getLifecycleStage())));
+    }
+
+    /**
+     * Fills the slots best first, one at a time. A pick that is a send (e-mail, SMS, push: it counts
+     * as an impression when decided) counts for the contact policy of the picks after it: the policy
+     * stage runs again on the candidates still open with that impression in their history, so one
+     * decision cannot take a customer over a cap that several decisions could not.
+     */
+    private static List<Candidate> pick(RuleSession session, Customer customer, List<Candidate> candidates, int limit,
+            AnyChannels sendable) {
+        List<Candidate> returned = new ArrayList<>();
+        while (returned.size() < limit) {
+            Optional<Candidate> next = next(returned, bestPerAction(candidates, sendable, returned));
+            if (next.isEmpty()) {
+                break;
+            }
+            Candidate picked = next.get();
+            returned.add(picked);
+            if (Channel.isOutbound(picked.getChannel()) && returned.size() < limit) {
+                customer.setInteractions(customer.getInteractions().withImpression(picked.getActionId(), picked.getChannel(),
+                        picked.getCategory()));
+                List<Candidate> open = candidates.stream().filter(c -> usable(c) && returned.stream()
+                        .noneMatch(r -> r.getActionId().equals(c.getActionId()))).toList();
+                if (!open.isEmpty()) {
+                    session.rerun(Stage.POLICY, open);
+                }
+            }
         }
-        return assemble(ruleset, customer, candidates, limit, explainFully, sendable);
+        return returned;
+    }
+
+    /** Each action's best usable candidate on a channel the decide may send on (its actions not yet returned). */
+    private static List<Candidate> bestPerAction(List<Candidate> candidates, AnyChannels sendable, List<Candidate> returned) {
+        Map<String, List<Candidate>> byAction = new LinkedHashMap<>();
+        candidates.stream().filter(c -> returned.stream().noneMatch(r -> r.getActionId().equals(c.getActionId())))
+                .forEach(c -> byAction.computeIfAbsent(c.getActionId(), a -> new ArrayList<>()).add(c));
+        List<Candidate> best = new ArrayList<>();
+        byAction.values().forEach(options -> options.stream().filter(c -> usable(c) && sendable.admits(c)).min(CHANNEL_CHOICE)
+                .ifPresent(best::add));
+        return best;
     }
 
     /**
@@ -156,21 +198,17 @@ public final class DecisionPipeline {
         }
     }
 
-    private DecisionOutcome assemble(Ruleset ruleset, Customer customer, List<Candidate> candidates, int limit, boolean explainFully,
-            AnyChannels sendable) {
+    private DecisionOutcome assemble(Ruleset ruleset, Customer customer, List<Candidate> candidates, List<Candidate> returned,
+            boolean explainFully, AnyChannels sendable) {
         Map<String, List<Candidate>> byAction = new LinkedHashMap<>();
         candidates.forEach(c -> byAction.computeIfAbsent(c.getActionId(), a -> new ArrayList<>()).add(c));
-        List<Candidate> chosen = new ArrayList<>();
+        List<Candidate> chosen = bestPerAction(candidates, sendable, List.of());
         List<SuppressedAction> suppressed = new ArrayList<>();
         byAction.forEach((action, options) -> {
-            Optional<Candidate> best = options.stream().filter(c -> usable(c) && sendable.admits(c)).min(CHANNEL_CHOICE);
-            if (best.isPresent()) {
-                chosen.add(best.get());
-            } else {
+            if (chosen.stream().noneMatch(c -> c.getActionId().equals(action))) {
                 suppressed.addAll(whyNot(ruleset, action, options, sendable));
             }
         });
-        List<Candidate> returned = slots(chosen, limit);
         List<ActionResult> actions = returned.stream()
                 .map(c -> new ActionResult(c.getActionId(), c.getChannel(), c.getCategory(), round(c.score()),
                         scoreTerms(c), message(c), reasons(ruleset, customer, c)))
@@ -189,21 +227,15 @@ public final class DecisionPipeline {
     }
 
     /**
-     * Fills the slots best first: at most one action per category unless the actions table lets the
-     * category have several; fallbacks only when nothing else qualified.
+     * The best open action for the next slot: at most one action per category unless the actions
+     * table lets the category have several; fallbacks only when nothing else qualifies.
      */
-    private static List<Candidate> slots(List<Candidate> usable, int limit) {
-        List<Candidate> ranked = usable.stream().sorted(RANK).toList();
-        List<Candidate> primary = ranked.stream().filter(c -> !c.isFallback()).toList();
-        List<Candidate> returned = new ArrayList<>();
-        for (Candidate c : primary.isEmpty() ? ranked : primary) {
-            boolean categoryTaken = returned.stream().anyMatch(r -> r.getCategory().equals(c.getCategory())
-                    && !(r.isSeveralPerDecision() && c.isSeveralPerDecision()));
-            if (returned.size() < limit && !categoryTaken) {
-                returned.add(c);
-            }
-        }
-        return returned;
+    private static Optional<Candidate> next(List<Candidate> returned, List<Candidate> open) {
+        boolean primary = Stream.concat(returned.stream(), open.stream()).anyMatch(c -> !c.isFallback());
+        return open.stream().sorted(RANK).filter(c -> !(primary && c.isFallback()))
+                .filter(c -> returned.stream().noneMatch(r -> r.getCategory().equals(c.getCategory())
+                        && !(r.isSeveralPerDecision() && c.isSeveralPerDecision())))
+                .findFirst();
     }
 
     /** What became of one candidate, and every rule that touched it. */

@@ -48,6 +48,13 @@ public final class Interactions {
         }
     }
 
+    /** This history and an impression of the action on the channel now: what a send already picked in a decision adds. */
+    public Interactions withImpression(String actionId, String channel, String category) {
+        List<Interaction> more = new ArrayList<>(history);
+        more.add(new Interaction(actionId, channel, category, IMPRESSION, now));
+        return new Interactions(more, now);
+    }
+
     /** Whether both hold the same interactions, in whatever order they were read. */
     public boolean sameAs(Interactions other) {
         if (history.size() != other.history.size()) {
