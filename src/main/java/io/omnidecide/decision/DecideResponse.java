@@ -1,7 +1,6 @@
 package io.omnidecide.decision;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.omnidecide.facts.Channel;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,8 +14,8 @@ public record DecideResponse(String decisionId, String customerId, boolean known
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<DmnResult> dmn, List<ActionResult> actions,
         List<SuppressedAction> suppressed, @JsonInclude(JsonInclude.Include.NON_NULL) List<CandidateView> candidates) {
 
-    /** The actions this decision sends by itself (e-mail, SMS, push): each counts as an impression when decided. */
+    /** The actions this decision sends by itself (on an outbound channel, as the channels table says): each counts as an impression when decided. */
     public List<ActionResult> sentActions() {
-        return actions.stream().filter(a -> Channel.isOutbound(a.channel())).toList();
+        return actions.stream().filter(ActionResult::sent).toList();
     }
 }

@@ -1,7 +1,6 @@
 package io.omnidecide.decision;
 
 import io.omnidecide.event.RecentActivity;
-import io.omnidecide.facts.Channel;
 import io.omnidecide.facts.Customer;
 import io.omnidecide.facts.Interactions;
 import io.omnidecide.json.JsonColumns;
@@ -47,8 +46,7 @@ public final class DecisionFlow {
         Profile profile = customerId == null ? null : store.find(customerId).orElse(null);
         long version = profile == null ? 0 : profile.version;
         Attempt attempt = attempt(store, ruleset, request, limit, profile, clock.instant());
-        boolean sends = Channel.ANY.equals(request.channel()) || Channel.isOutbound(request.channel());
-        if (sends && profile != null && !attempt.response.sentActions().isEmpty()) {
+        if (profile != null && !attempt.response.sentActions().isEmpty()) {
             Optional<Profile> locked = store.lock(profile.customerId);
             // Read the time under the lock: the impressions of a decide we waited for are then in the past.
             Instant now = clock.instant();

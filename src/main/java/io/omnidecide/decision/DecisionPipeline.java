@@ -125,8 +125,8 @@ public final class DecisionPipeline {
     }
 
     /**
-     * Fills the slots best first, one at a time. A pick that is a send (e-mail, SMS, push: it counts
-     * as an impression when decided) counts for the contact policy of the picks after it: the policy
+     * Fills the slots best first, one at a time. A pick that is a send (on a channel the channels
+     * table marks outbound: it counts as an impression when decided) counts for the contact policy of the picks after it: the policy
      * stage runs again on the candidates still open with that impression in their history, so one
      * decision cannot take a customer over a cap that several decisions could not.
      */
@@ -140,7 +140,7 @@ public final class DecisionPipeline {
             }
             Candidate picked = next.get();
             returned.add(picked);
-            if (Channel.isOutbound(picked.getChannel()) && returned.size() < limit) {
+            if (picked.isOutbound() && returned.size() < limit) {
                 customer.setInteractions(customer.getInteractions().withImpression(picked.getActionId(), picked.getChannel(),
                         picked.getCategory()));
                 List<Candidate> open = candidates.stream().filter(c -> usable(c) && returned.stream()
@@ -211,7 +211,7 @@ public final class DecisionPipeline {
         });
         List<ActionResult> actions = returned.stream()
                 .map(c -> new ActionResult(c.getActionId(), c.getChannel(), c.getCategory(), round(c.score()),
-                        scoreTerms(c), message(c), reasons(ruleset, customer, c)))
+                        scoreTerms(c), message(c), reasons(ruleset, customer, c), c.isOutbound()))
                 .toList();
         List<CandidateView> considered = explainFully
                 ? candidates.stream().map(c -> view(ruleset, c, returned.contains(c), chosen.contains(c), sendable)).toList() : null;

@@ -13,11 +13,6 @@ public enum Channel {
 
     public static final List<String> NAMES = Arrays.stream(values()).map(Channel::wireName).toList();
 
-    /** Channels on which a decision is itself a send (the service's answer goes out as a message). */
-    public static boolean isOutbound(String channel) {
-        return EMAIL.wireName().equals(channel) || SMS.wireName().equals(channel) || PUSH.wireName().equals(channel);
-    }
-
     public String wireName() {
         return name().toLowerCase();
     }

@@ -80,7 +80,7 @@ class OutboundConcurrencyApiTest {
         for (ExtractableResponse<Response> answer : answers) {
             if (answer.path("decisionId") != null) {
                 List<String> channels = answer.jsonPath().getList("actions.channel");
-                sent += (int) channels.stream().filter(c -> List.of("email", "sms", "push").contains(c)).count();
+                sent += (int) channels.stream().filter(c -> List.of("email", "sms", "push", "social").contains(c)).count();
             }
         }
         List<JsonNode> impressions = impressionsOf(id);
