@@ -2,6 +2,7 @@ package io.omnidecide.decision;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.omnidecide.OmnidecideConfig;
@@ -16,6 +17,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,6 +36,9 @@ public class DecisionService {
     private final MeterRegistry meters;
     private final DecisionFlow flow;
     private final DecisionLog decisionLog;
+    /** Meters made once per channel, and per channel and action: a look-up by name and tags builds the id on every call. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<String, Counter> actionCounters = new ConcurrentHashMap<>();
 
     public DecisionService(RulesetHolder rulesets, DatabaseStore store, DecisionLog decisionLog, Clock clock, MeterRegistry meters,
             OmnidecideConfig config) {
@@ -54,13 +60,14 @@ public class DecisionService {
         Timer.Sample sample = Timer.start(meters);
         DecisionFlow.Decision decision = QuarkusTransaction.requiringNew().call(() -> flow.decide(store, rulesets.current(), request, clock));
         decisionLog.awaitWritten(decision.response().decisionId());
-        long nanos = sample.stop(meters.timer("omnidecide.decide", "channel", request.channel()));
+        long nanos = sample.stop(timers.computeIfAbsent(request.channel(), channel -> meters.timer("omnidecide.decide", "channel", channel)));
         DecideResponse response = decision.response();
         if (LOG.isDebugEnabled()) {
             LOG.debugf("Decision %s on %s with ruleset %s chose %s in %d us", response.decisionId(), response.channel(),
                     response.rulesetVersion(), response.actions().stream().map(a -> a.actionId() + "@" + a.channel()).toList(), nanos / 1000);
         }
-        response.actions().forEach(a -> meters.counter("omnidecide.decide.actions", "channel", a.channel(), "action", a.actionId()).increment());
+        response.actions().forEach(a -> actionCounters.computeIfAbsent(a.channel() + " " + a.actionId(),
+                key -> meters.counter("omnidecide.decide.actions", "channel", a.channel(), "action", a.actionId())).increment());
         return decision.json();
     }
 

@@ -1,6 +1,7 @@
 package io.omnidecide.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.omnidecide.OmnidecideConfig;
 import io.omnidecide.problem.InvalidRequestException;
@@ -20,13 +21,18 @@ public class EventService {
 
     private final DatabaseStore store;
     private final EventIngest ingest;
-    private final MeterRegistry meters;
+    /** Made once: a look-up by name and tags builds the meter's id on every call. */
+    private final Counter accepted;
+    private final Counter duplicates;
+    private final Counter rejected;
     private final int maxBatchSize;
 
     public EventService(DatabaseStore store, Clock clock, MeterRegistry meters, OmnidecideConfig config) {
         this.store = store;
         this.ingest = new EventIngest(clock);
-        this.meters = meters;
+        this.accepted = meters.counter("omnidecide.events", "outcome", "accepted");
+        this.duplicates = meters.counter("omnidecide.events", "outcome", "duplicate");
+        this.rejected = meters.counter("omnidecide.events", "outcome", "rejected");
         this.maxBatchSize = config.events().maxBatchSize();
     }
 
@@ -49,9 +55,9 @@ public class EventService {
             throw new BatchTooLargeException(items.size(), maxBatchSize);
         }
         IngestResult result = QuarkusTransaction.requiringNew().call(() -> ingest.ingest(items, store));
-        meters.counter("omnidecide.events", "outcome", "accepted").increment(result.accepted());
-        meters.counter("omnidecide.events", "outcome", "duplicate").increment(result.duplicates());
-        meters.counter("omnidecide.events", "outcome", "rejected").increment(result.rejected());
+        accepted.increment(result.accepted());
+        duplicates.increment(result.duplicates());
+        rejected.increment(result.rejected());
         return result;
     }
 }
